@@ -1,0 +1,326 @@
+// DataInfo: how frame columns become the network's input vector (semantics doc §2): column filtering,
+// categoricals first sorted by decreasing cardinality (H2O's unstable swap sort), one-hot blocks with
+// an NA slot, numeric standardisation/normalisation, and the response transform for regression.
+import { H2OInputError } from '../../core/index.ts';
+import type { Frame, Vec } from '../../frame/index.ts';
+
+/** How numeric predictors are transformed (§2.4). */
+export type TransformType = 'NONE' | 'STANDARDIZE' | 'NORMALIZE' | 'DESCALE';
+
+/** Options that shape the input layout; H2O parameter names. */
+export interface DataInfoOptions {
+  use_all_factor_levels: boolean;
+  standardize: boolean;
+  autoencoder: boolean;
+  sparse: boolean;
+  missing_values_handling: 'MeanImputation' | 'Skip';
+  /** True when the response is numeric and its link is the identity (gaussian, laplace, quantile, huber). */
+  standardizeResponse: boolean;
+}
+
+/** The serialisable description of the input layout, enough to adapt and expand any frame. */
+export interface DataInfoState {
+  /** Categorical predictors in input order (sorted by decreasing cardinality). */
+  catNames: string[];
+  catDomains: string[][];
+  /** Start of each categorical block; catOffsets[C] = numStart. */
+  catOffsets: number[];
+  /** Whether level 0 gets a slot (use_all_factor_levels). */
+  useAllFactorLevels: boolean;
+  numNames: string[];
+  /** Per numeric predictor: x' = (x − sub)·mul. */
+  numSub: number[];
+  numMul: number[];
+  /** Training means, used to impute NA in the training path (§2.6). */
+  numMeans: number[];
+  transform: TransformType;
+  /** Regression response transform: y' = (y − respSub)·respMul (1 and 0 when not standardised). */
+  respSub: number;
+  respMul: number;
+  /** Expanded input width P. */
+  fullN: number;
+  /** Names of the P inputs, e.g. `color.blue`, `color.missing(NA)`, `x`. */
+  coefNames: string[];
+  /** For each categorical: whether any NA was seen in training (varimp zeroes unseen NA slots). */
+  catHadNA: boolean[];
+  missingValuesHandling: 'MeanImputation' | 'Skip';
+  sparse: boolean;
+}
+
+interface ColumnStats {
+  mean: number;
+  sigma: number;
+  min: number;
+  max: number;
+  nNA: number;
+}
+
+/** Mean, sample sigma, min, max and NA count of a numeric column. */
+export function columnStats(vec: Vec, rows?: ArrayLike<number>): ColumnStats {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let nNA = 0;
+  const count = rows ? rows.length : vec.length;
+  for (let k = 0; k < count; k++) {
+    const v = vec.at(rows ? rows[k] : k);
+    if (Number.isNaN(v)) {
+      nNA++;
+      continue;
+    }
+    n++;
+    sum += v;
+    sumSq += v * v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = n > 0 ? sum / n : Number.NaN;
+  const variance = n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : 0;
+  return { mean, sigma: Math.sqrt(variance), min, max, nNA };
+}
+
+/**
+ * Chooses the predictor columns per §2.1: drops constant, all-NA and string columns when
+ * `ignoreConstCols`, and always the special columns (response, weights, offset, fold) and ignored ones.
+ * Returns the kept names and those dropped for being constant or bad.
+ */
+export function selectPredictors(
+  frame: Frame,
+  opts: { x?: readonly string[]; special: readonly string[]; ignored: readonly string[]; ignoreConstCols: boolean },
+): { predictors: string[]; dropped: string[] } {
+  const skip = new Set([...opts.special, ...opts.ignored]);
+  for (const name of [...(opts.x ?? []), ...opts.ignored]) frame.index(name);
+  const candidates = (opts.x ?? frame.names).filter((n) => !skip.has(n));
+  const predictors: string[] = [];
+  const dropped: string[] = [];
+  for (const name of candidates) {
+    const vec = frame.col(name);
+    if (vec.type === 'string') {
+      dropped.push(name);
+      continue;
+    }
+    if (opts.ignoreConstCols && isConstantOrBad(vec)) {
+      dropped.push(name);
+      continue;
+    }
+    predictors.push(name);
+  }
+  return { predictors, dropped };
+}
+
+function isConstantOrBad(vec: Vec): boolean {
+  if (vec.isConstant) return true;
+  let first = Number.NaN;
+  for (let i = 0; i < vec.length; i++) {
+    if (vec.isNA(i)) continue;
+    const v = vec.at(i);
+    if (Number.isNaN(first)) first = v;
+    else if (v !== first) return false;
+  }
+  return true;
+}
+
+/** Builds the DataInfo of a training frame for the given predictors and (optional) numeric response. */
+export function buildDataInfo(
+  frame: Frame,
+  predictors: readonly string[],
+  response: string | null,
+  opts: DataInfoOptions,
+  trainRows?: ArrayLike<number>,
+): DataInfoState {
+  const cats = predictors.filter((n) => frame.col(n).type === 'enum');
+  const nums = predictors.filter((n) => frame.col(n).type !== 'enum');
+  // H2O's in-place swap sort by decreasing cardinality; deliberately unstable (§2.2).
+  const card = cats.map((n) => frame.col(n).domain!.length);
+  for (let i = 0; i < cats.length; i++) {
+    for (let j = i + 1; j < cats.length; j++) {
+      if (card[i] < card[j]) {
+        [cats[i], cats[j]] = [cats[j], cats[i]];
+        [card[i], card[j]] = [card[j], card[i]];
+      }
+    }
+  }
+  const useAll = opts.use_all_factor_levels || opts.autoencoder;
+  const catOffsets = [0];
+  const coefNames: string[] = [];
+  const catHadNA: boolean[] = [];
+  for (const name of cats) {
+    const vec = frame.col(name);
+    const domain = vec.domain!;
+    const levels = useAll ? domain : domain.slice(1);
+    for (const l of levels) coefNames.push(`${name}.${l}`);
+    coefNames.push(`${name}.missing(NA)`);
+    catOffsets.push(catOffsets[catOffsets.length - 1] + levels.length + 1);
+    let hadNA = false;
+    for (let i = 0; i < vec.length && !hadNA; i++) hadNA = vec.at(i) < 0;
+    catHadNA.push(hadNA);
+  }
+  const transform: TransformType = !opts.standardize
+    ? 'NONE'
+    : opts.autoencoder
+      ? 'NORMALIZE'
+      : opts.sparse
+        ? 'DESCALE'
+        : 'STANDARDIZE';
+  const numSub: number[] = [];
+  const numMul: number[] = [];
+  const numMeans: number[] = [];
+  for (const name of nums) {
+    const s = columnStats(frame.col(name), trainRows);
+    const mean = Number.isNaN(s.mean) ? 0 : s.mean;
+    numMeans.push(mean);
+    coefNames.push(name);
+    if (transform === 'STANDARDIZE') {
+      numSub.push(mean);
+      numMul.push(s.sigma > 0 ? 1 / s.sigma : 1);
+    } else if (transform === 'NORMALIZE') {
+      numSub.push(mean);
+      numMul.push(s.max > s.min ? 1 / (s.max - s.min) : 1);
+    } else if (transform === 'DESCALE') {
+      numSub.push(0);
+      numMul.push(s.sigma > 0 ? 1 / s.sigma : 1);
+    } else {
+      numSub.push(0);
+      numMul.push(1);
+    }
+  }
+  let respSub = 0;
+  let respMul = 1;
+  if (response !== null && opts.standardize && opts.standardizeResponse) {
+    const s = columnStats(frame.col(response), trainRows);
+    respSub = s.mean;
+    respMul = s.sigma > 0 ? 1 / s.sigma : 1;
+  }
+  return {
+    catNames: cats,
+    catDomains: cats.map((n) => [...frame.col(n).domain!]),
+    catOffsets,
+    useAllFactorLevels: useAll,
+    numNames: nums,
+    numSub,
+    numMul,
+    numMeans,
+    transform,
+    respSub,
+    respMul,
+    fullN: catOffsets[catOffsets.length - 1] + nums.length,
+    coefNames,
+    catHadNA,
+    missingValuesHandling: opts.missing_values_handling,
+    sparse: opts.sparse,
+  };
+}
+
+/** Index of the first numeric input. */
+export function numStart(info: DataInfoState): number {
+  return info.catOffsets[info.catOffsets.length - 1];
+}
+
+/**
+ * A frame adapted to a DataInfo: its predictor columns found by name, categorical codes re-mapped
+ * to the training domains (unseen levels → the NA slot), missing columns treated as NA.
+ */
+export class AdaptedRows {
+  private readonly catVecs: (Vec | null)[];
+  private readonly catMaps: (Int32Array | null)[];
+  private readonly numVecs: (Vec | null)[];
+  readonly nRows: number;
+
+  constructor(
+    readonly info: DataInfoState,
+    frame: Frame,
+  ) {
+    this.nRows = frame.nRows;
+    this.catVecs = info.catNames.map((n) => (frame.has(n) ? frame.col(n) : null));
+    this.catMaps = info.catNames.map((n, c) => (frame.has(n) ? domainMap(frame.col(n), info.catDomains[c], n) : null));
+    this.numVecs = info.numNames.map((n) => {
+      if (!frame.has(n)) return null;
+      const v = frame.col(n);
+      if (v.type === 'string' || v.type === 'enum') {
+        throw new H2OInputError(`column '${n}' must be numeric as in training, got ${v.type}`);
+      }
+      return v;
+    });
+  }
+
+  /** True if row has an NA in any predictor (for missing_values_handling=Skip). */
+  hasNA(row: number): boolean {
+    for (let c = 0; c < this.catVecs.length; c++) {
+      const v = this.catVecs[c];
+      if (v === null || this.code(c, row) < 0) return true;
+    }
+    for (let k = 0; k < this.numVecs.length; k++) {
+      const v = this.numVecs[k];
+      if (v === null || Number.isNaN(v.at(row))) return true;
+    }
+    return false;
+  }
+
+  /** Training-domain code of categorical c at row (-1 = NA or unseen level). */
+  code(c: number, row: number): number {
+    const v = this.catVecs[c];
+    if (v === null) return -1;
+    const raw = v.at(row);
+    const map = this.catMaps[c];
+    if (map === null) return raw;
+    if (!Number.isInteger(raw) || raw < 0 || raw >= map.length) return -1;
+    return map[raw];
+  }
+
+  /**
+   * Writes the expanded input of `row` into `out` (length fullN). `training` selects the NA rule of
+   * §2.6: numeric NA → the training mean (then transformed) in training, → 0 in scoring.
+   */
+  fill(row: number, out: Float32Array, training: boolean): void {
+    const info = this.info;
+    const offsets = info.catOffsets;
+    const start = offsets[offsets.length - 1];
+    out.fill(0, 0, start);
+    const shift = info.useAllFactorLevels ? 0 : 1;
+    for (let c = 0; c < this.catVecs.length; c++) {
+      const width = offsets[c + 1] - offsets[c];
+      const raw = this.code(c, row);
+      // NA and unseen levels → the NA slot (last in the block); the reference level → no slot.
+      let slot = width - 1;
+      if (raw >= 0) {
+        if (raw - shift < 0) continue;
+        slot = Math.min(raw - shift, width - 1);
+      }
+      out[offsets[c] + slot] = 1;
+    }
+    const subs = info.numSub;
+    const muls = info.numMul;
+    for (let k = 0; k < this.numVecs.length; k++) {
+      const v = this.numVecs[k];
+      const x = v === null ? Number.NaN : v.at(row);
+      if (Number.isNaN(x)) {
+        out[start + k] = training ? (info.numMeans[k] - subs[k]) * muls[k] : 0;
+      } else {
+        out[start + k] = (x - subs[k]) * muls[k];
+      }
+    }
+  }
+}
+
+/** Maps a frame column's codes (or numeric values) to indices in the training domain; -1 when unseen. */
+function domainMap(vec: Vec, trainDomain: readonly string[], name: string): Int32Array | null {
+  if (vec.type === 'enum') {
+    const dom = vec.domain!;
+    if (dom.length === trainDomain.length && dom.every((d, i) => d === trainDomain[i])) return null;
+    const index = new Map(trainDomain.map((d, i) => [d, i]));
+    return Int32Array.from(dom, (d) => index.get(d) ?? -1);
+  }
+  if (vec.type === 'string') throw new H2OInputError(`column '${name}' must be categorical as in training, got string`);
+  // A numeric column where training had a categorical: map values through their labels (H2O adapts this way).
+  const index = new Map(trainDomain.map((d, i) => [d, i]));
+  let maxValue = -1;
+  for (let i = 0; i < vec.length; i++) {
+    const x = vec.at(i);
+    if (Number.isInteger(x) && x > maxValue) maxValue = x;
+  }
+  const map = new Int32Array(Math.max(0, Math.min(maxValue + 1, 1 << 20))).fill(-1);
+  for (let x = 0; x < map.length; x++) map[x] = index.get(String(x)) ?? -1;
+  return map;
+}
