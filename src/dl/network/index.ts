@@ -1,0 +1,14 @@
+// Public surface of dl/network: the network (forward, backward, update, state) and its description.
+export type { InitialWeightDistribution } from './init.ts';
+export { type LayerShape, type NetworkLayout, networkLayout, rowStart } from './layout.ts';
+export { Network, type NetworkOptions, type NetworkState } from './network.ts';
+export { type NegHalfGradient, negativeHalfGradient } from './output-error.ts';
+export {
+  type Activation,
+  type ActivationKind,
+  activationKind,
+  checkNetworkSpec,
+  type Distribution,
+  type Loss,
+  type NetworkSpec,
+} from './spec.ts';

@@ -1,0 +1,550 @@
+// One H2O deep-learning network: weights, optimizer state and the per-row forward, backward and
+// update (semantics doc §3, §5.5–5.11). Online SGD, mini-batch 1: trainRow() updates immediately.
+// Hot paths allocate nothing; all scratch arrays are created once in the constructor.
+import { type Rng, ValidationError } from '../../core/index.ts';
+import * as K from '../../kernels/index.ts';
+import { type InitialWeightDistribution, initWeights } from './init.ts';
+import { type NetworkLayout, networkLayout } from './layout.ts';
+import { type NegHalfGradient, negativeHalfGradient, softmaxDelta } from './output-error.ts';
+import { type ActivationKind, activationKind, checkNetworkSpec, type NetworkSpec } from './spec.ts';
+
+/** Largest float32; H2O's default max_w2, which can never trigger the rescaling. */
+const FLOAT_MAX = 3.4028234663852886e38;
+
+/** Construction options. */
+export interface NetworkOptions {
+  /** Allocate weights, biases and optimizer state on SharedArrayBuffers (for worker threads). */
+  shared?: boolean;
+}
+
+function f32(n: number, shared: boolean): Float32Array {
+  return new Float32Array(shared ? new SharedArrayBuffer(4 * n) : new ArrayBuffer(4 * n));
+}
+function f64(n: number, shared: boolean): Float64Array {
+  return new Float64Array(shared ? new SharedArrayBuffer(8 * n) : new ArrayBuffer(8 * n));
+}
+
+/** A feed-forward network laid out as in layout.ts; see the class members for the buffers. */
+export class Network {
+  readonly spec: NetworkSpec;
+  readonly layout: NetworkLayout;
+  /** All weights (float32), layer after layer; `weights[l]` are views into it. */
+  readonly weightBuffer: Float32Array;
+  /** All biases (float64); `biases[l]` are views into it. */
+  readonly biasBuffer: Float64Array;
+  readonly weights: Float32Array[];
+  readonly biases: Float64Array[];
+  /** ADADELTA accumulators E[g²], E[Δx²] (weights float32, biases float64); null without adaptive_rate. */
+  readonly eg2W: Float32Array | null;
+  readonly edx2W: Float32Array | null;
+  readonly eg2B: Float64Array | null;
+  readonly edx2B: Float64Array | null;
+  /** Momentum velocities; null unless momentum_start or momentum_stable is non-zero (manual rate). */
+  readonly velW: Float32Array | null;
+  readonly velB: Float64Array | null;
+  /** Running mean activation of every hidden unit (autoencoder sparsity); null when sparsity_beta = 0. */
+  readonly meanActivation: Float64Array | null;
+
+  private readonly kind: ActivationKind;
+  private readonly nLayers: number;
+  private readonly shortcut: boolean;
+  private readonly checkMaxW2: boolean;
+  private readonly sparsity: boolean;
+  private readonly nhg: NegHalfGradient | null;
+  private readonly rateDecayPow: Float64Array;
+  private readonly layerRate: Float64Array;
+  // Per-layer views of the state buffers (index = weight layer, or hidden layer for meanAct).
+  private readonly eg2WL: Float32Array[] = [];
+  private readonly edx2WL: Float32Array[] = [];
+  private readonly velWL: Float32Array[] = [];
+  private readonly meanActL: Float64Array[] = [];
+  // Workspace per unit layer (0 = input … nLayers = output).
+  private readonly act: Float64Array[] = [];
+  private readonly err: Float64Array[] = [];
+  private readonly delta: Float64Array[] = [];
+  private readonly keep: Uint8Array[] = [];
+  private readonly winner: Uint8Array[] = [];
+
+  /** Allocates a zero network for `spec` (throws ValidationError when spec is unusable). */
+  constructor(spec: NetworkSpec, options: NetworkOptions = {}) {
+    checkNetworkSpec(spec);
+    const shared = options.shared === true;
+    this.spec = { ...spec, units: [...spec.units], hidden_dropout_ratios: [...spec.hidden_dropout_ratios] };
+    this.kind = activationKind(spec.activation);
+    const layout = networkLayout(spec.units, this.kind === 'Maxout');
+    this.layout = layout;
+    this.nLayers = layout.layers.length;
+    this.weightBuffer = f32(layout.nWeights, shared);
+    this.biasBuffer = f64(layout.nBiases, shared);
+    this.weights = this.weightViews(this.weightBuffer);
+    this.biases = this.biasViews(this.biasBuffer);
+
+    const momentum = !spec.adaptive_rate && (spec.momentum_start !== 0 || spec.momentum_stable !== 0);
+    this.eg2W = spec.adaptive_rate ? f32(layout.nWeights, shared) : null;
+    this.edx2W = spec.adaptive_rate ? f32(layout.nWeights, shared) : null;
+    this.eg2B = spec.adaptive_rate ? f64(layout.nBiases, shared) : null;
+    this.edx2B = spec.adaptive_rate ? f64(layout.nBiases, shared) : null;
+    this.velW = momentum ? f32(layout.nWeights, shared) : null;
+    this.velB = momentum ? f64(layout.nBiases, shared) : null;
+    if (this.eg2W && this.edx2W) {
+      this.eg2WL = this.weightViews(this.eg2W);
+      this.edx2WL = this.weightViews(this.edx2W);
+    }
+    if (this.velW) this.velWL = this.weightViews(this.velW);
+
+    const units = spec.units;
+    const nHiddenUnits = units.slice(1, -1).reduce((s, n) => s + n, 0);
+    this.sparsity = spec.output === 'autoencoder' && spec.sparsity_beta > 0;
+    this.meanActivation = this.sparsity ? f64(nHiddenUnits, shared) : null;
+    if (this.meanActivation) {
+      let at = 0;
+      for (let h = 1; h < units.length - 1; h++) {
+        this.meanActL.push(this.meanActivation.subarray(at, at + units[h]));
+        at += units[h];
+      }
+    }
+    // shortcut (§5.10): a neuron whose δ is exactly 0 changes nothing, so it can be skipped.
+    this.shortcut = spec.fast_mode || (!spec.adaptive_rate && !momentum && spec.l1 === 0 && spec.l2 === 0);
+    this.checkMaxW2 = spec.max_w2 < FLOAT_MAX;
+    this.nhg =
+      spec.output === 'softmax'
+        ? null
+        : negativeHalfGradient(spec.distribution, spec.tweedie_power, spec.quantile_alpha);
+    this.rateDecayPow = new Float64Array(this.nLayers);
+    for (let l = 0; l < this.nLayers; l++) this.rateDecayPow[l] = spec.rate_decay ** l;
+    this.layerRate = new Float64Array(this.nLayers);
+    for (let l = 0; l < units.length; l++) {
+      const n = units[l];
+      this.act.push(new Float64Array(n));
+      this.err.push(new Float64Array(n));
+      this.delta.push(new Float64Array(n));
+      this.keep.push(new Uint8Array(n).fill(1));
+      this.winner.push(new Uint8Array(n));
+    }
+  }
+
+  private weightViews(buf: Float32Array): Float32Array[] {
+    return this.layout.layers.map((L) =>
+      buf.subarray(L.weightOffset, L.weightOffset + L.nOut * L.channels * L.nIn),
+    );
+  }
+  private biasViews(buf: Float64Array): Float64Array[] {
+    return this.layout.layers.map((L) => buf.subarray(L.biasOffset, L.biasOffset + L.nOut * L.channels));
+  }
+
+  /** Random initial weights and H2O's bias values (semantics doc §3.2); `scale` is initial_weight_scale. */
+  initWeights(seed: number, distribution: InitialWeightDistribution = 'UniformAdaptive', scale = 1): void {
+    initWeights(this.spec, this.layout, this.weights, this.biases, seed, distribution, scale);
+  }
+
+  /**
+   * Replaces weight layer `layer` (initial_weights, pretrained autoencoders): `weights` row-major with
+   * rows = units[layer+1] (×2 for Maxout hidden layers, interleaved) and cols = units[layer]; `biases`
+   * one per row. Either may be null to keep the current values. Throws ValidationError on a shape mismatch.
+   */
+  setLayer(layer: number, weights: ArrayLike<number> | null, biases: ArrayLike<number> | null): void {
+    const L = this.layout.layers[layer];
+    if (L === undefined)
+      throw new ValidationError([
+        {
+          field: 'initial_weights',
+          level: 'ERROR',
+          message: `layer ${layer} does not exist (0..${this.nLayers - 1})`,
+        },
+      ]);
+    const rows = L.nOut * L.channels;
+    const m = [];
+    if (weights !== null && weights.length !== rows * L.nIn)
+      m.push({
+        field: 'initial_weights',
+        level: 'ERROR' as const,
+        message: `Dimensionality mismatch for layer ${layer}: expected ${rows}x${L.nIn} = ${rows * L.nIn} values, got ${weights.length}`,
+      });
+    if (biases !== null && biases.length !== rows)
+      m.push({
+        field: 'initial_biases',
+        level: 'ERROR' as const,
+        message: `Dimensionality mismatch for layer ${layer}: expected ${rows} values, got ${biases.length}`,
+      });
+    if (m.length > 0) throw new ValidationError(m);
+    if (weights !== null) this.weights[layer].set(weights);
+    if (biases !== null) this.biases[layer].set(biases);
+  }
+
+  /**
+   * Test-mode forward pass: no dropout, hidden activations × (1 − hidden_dropout_ratio), input never
+   * rescaled. `out` receives softmax probabilities, the raw linear output (training space), or the
+   * reconstruction.
+   */
+  predictRow(input: Float32Array, out: Float64Array): void {
+    this.forward(input, false, null);
+    out.set(this.act[this.nLayers]);
+  }
+
+  /** Test-mode activations of hidden layer `layer` (0-based) from the last predictRow (deep features). */
+  hiddenActivations(layer: number): Float64Array {
+    return this.act[layer + 1];
+  }
+
+  /** Keep mask (1 kept, 0 dropped) used by the last pass: layer 0 = inputs, then hidden layers. */
+  dropoutMask(layer: number): Uint8Array {
+    return this.keep[layer];
+  }
+
+  /** Momentum at `nSeen` samples: linear ramp from momentum_start to momentum_stable (documented). */
+  momentumAt(nSeen: number): number {
+    const s = this.spec;
+    if (this.velW === null) return 0;
+    if (!(s.momentum_ramp > 0) || nSeen >= s.momentum_ramp) return s.momentum_stable;
+    return s.momentum_start + ((s.momentum_stable - s.momentum_start) * nSeen) / s.momentum_ramp;
+  }
+
+  /**
+   * Trains on one row: forward with dropout (masks drawn from `rng`), output δ (§3.4), back-propagation
+   * and the update of every layer from the output down (§3.5). `target` is the class index (softmax),
+   * the standardised response (linear) or the un-dropped input row (autoencoder). `nSeen` is the
+   * number of samples trained before this one (rate annealing, momentum ramp).
+   */
+  trainRow(input: Float32Array, target: number | Float32Array, nSeen: number, rng: Rng): void {
+    this.forward(input, true, rng);
+    this.outputDelta(target);
+    this.backward(nSeen);
+  }
+
+  private forward(input: Float32Array, training: boolean, rng: Rng | null): void {
+    const s = this.spec;
+    const a0 = this.act[0];
+    const k0 = this.keep[0];
+    const n0 = a0.length;
+    const idr = s.input_dropout_ratio;
+    if (training && idr > 0 && rng !== null) {
+      for (let i = 0; i < n0; i++) {
+        const kept = rng.nextFloat() >= idr;
+        k0[i] = kept ? 1 : 0;
+        a0[i] = kept ? input[i] : 0;
+      }
+    } else {
+      k0.fill(1);
+      for (let i = 0; i < n0; i++) a0[i] = input[i];
+    }
+    const last = this.nLayers - 1;
+    for (let l = 0; l <= last; l++) {
+      const L = this.layout.layers[l];
+      const x = this.act[l];
+      const out = this.act[l + 1];
+      const keep = this.keep[l + 1];
+      const ratio = l < last ? s.hidden_dropout_ratios[l] : 0;
+      if (training && ratio > 0 && rng !== null) {
+        for (let o = 0; o < L.nOut; o++) keep[o] = rng.nextFloat() >= ratio ? 1 : 0;
+      } else keep.fill(1);
+      if (L.channels === 2)
+        K.gemvMaxout(this.weights[l], this.biases[l], x, keep, out, this.winner[l + 1], L.nOut, L.nIn);
+      else K.gemvBias(this.weights[l], this.biases[l], x, keep, out, L.nOut, L.nIn);
+      if (l < last || s.output === 'autoencoder') this.activate(out, L.nOut);
+      else if (s.output === 'softmax') K.softmax(out, out, L.nOut);
+      if (l < last) {
+        if (!training && ratio > 0) K.scaleInPlace(out, 1 - ratio, L.nOut);
+        if (training && this.sparsity) {
+          // ā ← 0.999·ā + 0.001·a (§5.11), on training passes only so scoring never changes the model.
+          const mean = this.meanActL[l];
+          for (let o = 0; o < L.nOut; o++) mean[o] = 0.999 * mean[o] + 0.001 * out[o];
+        }
+      }
+    }
+  }
+
+  /** The hidden activation in place; Maxout is already applied by gemvMaxout (identity otherwise). */
+  private activate(a: Float64Array, n: number): void {
+    if (this.kind === 'Tanh') K.tanhForward(a, n);
+    else if (this.kind === 'Rectifier') K.rectifierForward(a, n);
+    else if (this.kind === 'ExpRectifier') K.expRectifierForward(a, n);
+  }
+
+  private outputDelta(target: number | Float32Array): void {
+    const s = this.spec;
+    const top = this.nLayers;
+    const y = this.act[top];
+    const d = this.delta[top];
+    const n = y.length;
+    if (s.output === 'softmax') softmaxDelta(s.loss, y, target as number, d, n);
+    else if (s.output === 'linear') d[0] = -2 * (this.nhg as NegHalfGradient)(target as number, y[0]);
+    else {
+      // Autoencoder: the output activation's derivative is deliberately not applied (§3.4).
+      const t = target as Float32Array;
+      const nhg = this.nhg as NegHalfGradient;
+      for (let i = 0; i < n; i++) d[i] = -2 * nhg(t[i], y[i]);
+    }
+  }
+
+  private backward(nSeen: number): void {
+    const s = this.spec;
+    const adadelta = s.adaptive_rate;
+    const m = this.momentumAt(nSeen);
+    // Manual rate (§5.5): rate·rate_decay^l / (1 + rate_annealing·n_seen) · (1 − m).
+    const annealed = (s.rate / (1 + s.rate_annealing * nSeen)) * (1 - m);
+    for (let l = 0; l < this.nLayers; l++) this.layerRate[l] = annealed * this.rateDecayPow[l];
+    for (let l = this.nLayers - 1; l >= 0; l--) {
+      const L = this.layout.layers[l];
+      const nIn = L.nIn;
+      const stride = L.channels;
+      const delta = this.delta[l + 1];
+      const winner = this.winner[l + 1];
+      const x = this.act[l];
+      const eBelow = this.err[l];
+      const propagate = l > 0;
+      if (propagate) eBelow.fill(0);
+      const w = this.weights[l];
+      const b = this.biases[l];
+      const rate = this.layerRate[l];
+      for (let o = 0; o < L.nOut; o++) {
+        const d = delta[o];
+        if (this.shortcut && d === 0) continue;
+        const ch = stride === 2 ? winner[o] : 0;
+        const off = stride === 2 ? 2 * o * nIn + ch : o * nIn;
+        const bi = stride === 2 ? 2 * o + ch : o;
+        let biasRate: number;
+        if (adadelta) {
+          const sumG2 = K.rowUpdateAdadelta(
+            w,
+            this.eg2WL[l],
+            this.edx2WL[l],
+            off,
+            stride,
+            x,
+            nIn,
+            d,
+            s.rho,
+            s.epsilon,
+            s.l1,
+            s.l2,
+            eBelow,
+            propagate,
+            s.fast_mode,
+          );
+          biasRate = this.updateBiasAdadelta(L.biasOffset + bi, b, bi, d, sumG2 / nIn);
+        } else if (this.velW !== null) {
+          const v = this.velWL[l];
+          if (s.nesterov_accelerated_gradient)
+            K.rowUpdateNesterov(
+              w,
+              v,
+              off,
+              stride,
+              x,
+              nIn,
+              d,
+              rate,
+              m,
+              s.l1,
+              s.l2,
+              eBelow,
+              propagate,
+              s.fast_mode,
+            );
+          else
+            K.rowUpdateClassicalMomentum(
+              w,
+              v,
+              off,
+              stride,
+              x,
+              nIn,
+              d,
+              rate,
+              m,
+              s.l1,
+              s.l2,
+              eBelow,
+              propagate,
+              s.fast_mode,
+            );
+          this.updateBiasMomentum(L.biasOffset + bi, b, bi, d, rate, m);
+          biasRate = rate;
+        } else {
+          K.rowUpdatePlain(w, off, stride, x, nIn, d, rate, s.l1, s.l2, eBelow, propagate, s.fast_mode);
+          const bv = b[bi];
+          b[bi] = bv - rate * (d + s.l1 * Math.sign(bv) + s.l2 * bv);
+          biasRate = rate;
+        }
+        if (this.sparsity && l < this.nLayers - 1) {
+          // §5.11: pull the bias so the unit's mean activation approaches average_activation.
+          b[bi] -= biasRate * s.sparsity_beta * (this.meanActL[l][o] - s.average_activation);
+        }
+        if (this.checkMaxW2) {
+          const sumW2 = K.rowSumSquares(w, off, stride, nIn);
+          if (sumW2 > s.max_w2) K.scaleRow(w, off, stride, nIn, K.approxSqrtF32(s.max_w2 / sumW2));
+        }
+      }
+      if (propagate) this.hiddenDelta(l);
+    }
+  }
+
+  /** δ of hidden unit layer `l` from the error e accumulated by the layer above (§3.5). */
+  private hiddenDelta(l: number): void {
+    const e = this.err[l];
+    const a = this.act[l];
+    const keep = this.keep[l];
+    const d = this.delta[l];
+    const n = a.length;
+    if (this.kind === 'Tanh') K.tanhBackward(e, a, keep, d, n);
+    else if (this.kind === 'Rectifier') K.rectifierBackward(e, a, d, n);
+    else if (this.kind === 'ExpRectifier') K.expRectifierBackward(e, a, keep, d, n);
+    else K.maxoutBackward(e, keep, d, n);
+  }
+
+  /**
+   * ADADELTA for one bias (§5.7): the accumulators are fed the mean squared gradient of the neuron's
+   * incoming weights, not the bias's own; the step uses the float64 fast sqrt. Returns the η used.
+   */
+  private updateBiasAdadelta(k: number, b: Float64Array, bi: number, d: number, meanG2: number): number {
+    const s = this.spec;
+    const eg2 = this.eg2B as Float64Array;
+    const edx2 = this.edx2B as Float64Array;
+    eg2[k] = s.rho * eg2[k] + (1 - s.rho) * meanG2;
+    const eta = K.approxSqrtF64((edx2[k] + s.epsilon) / (eg2[k] + s.epsilon));
+    edx2[k] = s.rho * edx2[k] + (1 - s.rho) * eta * eta * meanG2;
+    const bv = b[bi];
+    b[bi] = bv - eta * (d + s.l1 * Math.sign(bv) + s.l2 * bv);
+    return eta;
+  }
+
+  /** Momentum update of one bias with its own velocity, the same rule as the weights (§5.6). */
+  private updateBiasMomentum(
+    k: number,
+    b: Float64Array,
+    bi: number,
+    d: number,
+    rate: number,
+    m: number,
+  ): void {
+    const s = this.spec;
+    const vel = this.velB as Float64Array;
+    const bv = b[bi];
+    const g = d + s.l1 * Math.sign(bv) + s.l2 * bv;
+    if (s.nesterov_accelerated_gradient) {
+      vel[k] = m * vel[k] - g;
+      b[bi] = bv + rate * vel[k];
+    } else {
+      const step = -rate * g;
+      b[bi] = bv + step + m * vel[k];
+      vel[k] = step;
+    }
+  }
+
+  /** True when a bias is ±Infinity or NaN (H2O then calls the model numerically unstable, §5.8). */
+  isUnstable(): boolean {
+    const b = this.biasBuffer;
+    for (let i = 0; i < b.length; i++) if (!Number.isFinite(b[i])) return true;
+    return false;
+  }
+
+  /** A deep copy of every learned array (weights, biases, optimizer state, mean activations). */
+  state(): NetworkState {
+    const copy = <T extends Float32Array | Float64Array>(a: T | null): T | null =>
+      a === null ? null : (a.slice() as T);
+    return {
+      spec: structuredClone(this.spec),
+      weights: this.weightBuffer.slice(),
+      biases: this.biasBuffer.slice(),
+      eg2W: copy(this.eg2W),
+      edx2W: copy(this.edx2W),
+      eg2B: copy(this.eg2B),
+      edx2B: copy(this.edx2B),
+      velW: copy(this.velW),
+      velB: copy(this.velB),
+      meanActivation: copy(this.meanActivation),
+    };
+  }
+
+  /** Rebuilds a network from {@link Network.state} output (save/load, best-model tracking). */
+  static fromState(state: NetworkState, options: NetworkOptions = {}): Network {
+    const net = new Network(state.spec, options);
+    const own = net.buffers();
+    const theirs = stateBuffers(state);
+    for (let i = 0; i < own.length; i++) {
+      const a = own[i];
+      const b = theirs[i];
+      if ((a === null) !== (b === null) || (a !== null && b !== null && a.length !== b.length))
+        throw new ValidationError([
+          {
+            field: 'state',
+            level: 'ERROR',
+            message: `buffer ${STATE_KEYS[i]} does not match the network's layout`,
+          },
+        ]);
+      if (a !== null && b !== null) a.set(b);
+    }
+    return net;
+  }
+
+  /** An independent copy (same spec, copied buffers, fresh workspace). */
+  clone(options: NetworkOptions = {}): Network {
+    return Network.fromState(this.state(), options);
+  }
+
+  /**
+   * Model averaging (§5.4): every learned array of this network becomes the element-wise mean of
+   * itself and `others` (weights, biases, momenta, ADADELTA accumulators, mean activations).
+   */
+  average(others: Network[]): void {
+    const mine = this.buffers();
+    const count = others.length + 1;
+    const theirs = others.map((o) => o.buffers());
+    for (let k = 0; k < mine.length; k++) {
+      const a = mine[k];
+      if (a === null) continue;
+      for (const t of theirs)
+        if (t[k]?.length !== a.length)
+          throw new Error(`internal error: averaging networks of different layouts`);
+      for (let i = 0; i < a.length; i++) {
+        let sum = a[i];
+        for (let j = 0; j < theirs.length; j++) sum += (theirs[j][k] as Float32Array | Float64Array)[i];
+        a[i] = sum / count;
+      }
+    }
+  }
+
+  private buffers(): (Float32Array | Float64Array | null)[] {
+    return [
+      this.weightBuffer,
+      this.biasBuffer,
+      this.eg2W,
+      this.edx2W,
+      this.eg2B,
+      this.edx2B,
+      this.velW,
+      this.velB,
+      this.meanActivation,
+    ];
+  }
+}
+
+/** Plain-data snapshot of a network: JSON-able after converting the typed arrays. */
+export interface NetworkState {
+  spec: NetworkSpec;
+  weights: Float32Array;
+  biases: Float64Array;
+  eg2W: Float32Array | null;
+  edx2W: Float32Array | null;
+  eg2B: Float64Array | null;
+  edx2B: Float64Array | null;
+  velW: Float32Array | null;
+  velB: Float64Array | null;
+  meanActivation: Float64Array | null;
+}
+
+const STATE_KEYS = [
+  'weights',
+  'biases',
+  'eg2W',
+  'edx2W',
+  'eg2B',
+  'edx2B',
+  'velW',
+  'velB',
+  'meanActivation',
+] as const;
+
+function stateBuffers(s: NetworkState): (Float32Array | Float64Array | null)[] {
+  return STATE_KEYS.map((k) => s[k]);
+}
