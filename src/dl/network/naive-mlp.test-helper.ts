@@ -60,7 +60,7 @@ export function naiveFromNetwork(net: Network): NaiveNet {
 
 function act(kind: ActivationKind, x: number): number {
   if (kind === 'Tanh') return Math.tanh(x);
-  if (kind === 'Rectifier') return x > 0 ? x : 0;
+  if (kind === 'Rectifier') return Math.max(x, 0);
   if (kind === 'ExpRectifier') return x >= 0 ? x : Math.exp(x) - 1;
   return x; // Maxout's max is taken by the caller; a one-channel maxout is the identity
 }
