@@ -98,6 +98,27 @@ export class Vec {
     return new Vec({ type: colType, length: n, data });
   }
 
+  /**
+   * A numeric or time column over storage the caller already filled (the CSV parser writes straight
+   * into typed arrays). `data` must sit on a SharedArrayBuffer and hold exactly `length` values;
+   * `naBits` marks NA rows of integer storage. Ownership of both passes to the Vec.
+   */
+  static fromStorage(type: 'int' | 'real' | 'time', data: Storage, naBits: Uint8Array | null = null): Vec {
+    const n = data.length;
+    if (n > 1 && naBits === null) {
+      // A constant column is kept as one value, as Vec.numeric does.
+      const first = data[0];
+      let same = true;
+      for (let i = 1; i < n && same; i++) same = data[i] === first;
+      if (same && !Number.isNaN(first)) {
+        const one = new Float64Array(new SharedArrayBuffer(8));
+        one[0] = first;
+        return new Vec({ type, length: n, data: one, isConstant: true });
+      }
+    }
+    return new Vec({ type, length: n, data, naBits });
+  }
+
   /** A categorical column from codes into `domain` (-1 = NA). */
   static categorical(codes: ArrayLike<number>, domain: readonly string[]): Vec {
     const n = codes.length;

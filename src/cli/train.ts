@@ -1,0 +1,93 @@
+// `h2o-ts train`: import frames, convert --factors, train a Deep Learning model with every H2O
+// parameter accepted as `--<name> value`, print metrics (or JSON), optionally save and predict.
+import type { Command } from 'commander';
+import { H2OInputError } from '../core/index.ts';
+import { trainDeepLearning } from '../dl/index.ts';
+import { saveModel } from '../dl/persist/model-file.ts';
+import { asfactor, exportCsv, type Frame } from '../frame/index.ts';
+import { importFiles } from '../parse/index.ts';
+import { modelJson, printModelSummary } from './model-report.ts';
+import { progressReporter } from './progress.ts';
+
+/** The command's own options; every other `--name value` is a model parameter. */
+const OWN = new Set(['train', 'valid', 'y', 'x', 'factors', 'save', 'force', 'json', 'predict', 'out']);
+const FLAGS = new Set(['json', 'force']);
+
+/** Splits raw arguments into the command's options and H2O parameters (strings, coerced later). */
+export function splitTrainArgs(args: readonly string[]): {
+  own: Record<string, string | boolean>;
+  params: Record<string, string>;
+} {
+  const own: Record<string, string | boolean> = {};
+  const params: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith('--'))
+      throw new H2OInputError(`unexpected argument '${a}': options are written --name value`);
+    const eq = a.indexOf('=');
+    const name = a.slice(2, eq > 0 ? eq : undefined);
+    if (FLAGS.has(name) && eq < 0) {
+      own[name] = true;
+      continue;
+    }
+    const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+    if (value === undefined) throw new H2OInputError(`option --${name} needs a value`);
+    if (OWN.has(name)) own[name] = value;
+    else params[name] = value;
+  }
+  return { own, params };
+}
+
+/** Converts the named columns to categoricals, as h2o's asfactor; `lenient` skips absent columns. */
+export function applyFactors(frame: Frame, factors: string | undefined, lenient = false): Frame {
+  if (!factors) return frame;
+  let f = frame;
+  for (const name of factors
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (lenient && !f.has(name)) continue;
+    f = f.withColumn(name, asfactor(f.col(name)));
+  }
+  return f;
+}
+
+/** Registers `train` on the program. */
+export function registerTrain(program: Command): void {
+  program
+    .command('train')
+    .description(
+      'train a Deep Learning model: --train FILE [--valid FILE] --y COL [--x COLS] [--factors COLS] ' +
+        '[--<parameter> VALUE ...] [--save PATH [--force]] [--predict FILE --out CSV] [--json]',
+    )
+    .allowUnknownOption(true)
+    .allowExcessArguments(true)
+    .helpOption(false)
+    .argument('[args...]')
+    .action(async (args: string[]) => {
+      const { own, params } = splitTrainArgs(args);
+      if (typeof own.train !== 'string') throw new H2OInputError('--train FILE is required');
+      const factors = typeof own.factors === 'string' ? own.factors : undefined;
+      const trainingFrame = applyFactors(await importFiles(own.train), factors);
+      const validationFrame =
+        typeof own.valid === 'string' ? applyFactors(await importFiles(own.valid), factors) : null;
+      const x = typeof own.x === 'string' ? own.x.split(',').map((s) => s.trim()) : undefined;
+      const progress = own.json ? null : progressReporter();
+      const model = await trainDeepLearning(
+        { params, trainingFrame, validationFrame, x, y: typeof own.y === 'string' ? own.y : undefined },
+        { onProgress: progress?.update },
+      );
+      progress?.stop();
+      if (typeof own.save === 'string') {
+        const path = saveModel(model, own.save, { force: own.force === true });
+        if (!own.json) process.stdout.write(`model saved to ${path}\n`);
+      }
+      if (typeof own.predict === 'string') {
+        if (typeof own.out !== 'string') throw new H2OInputError('--predict needs --out CSV');
+        const data = applyFactors(await importFiles(own.predict), factors, true);
+        exportCsv(model.predict(data), own.out);
+      }
+      if (own.json) process.stdout.write(`${JSON.stringify(modelJson(model), null, 2)}\n`);
+      else printModelSummary(model);
+    });
+}

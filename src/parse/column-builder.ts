@@ -1,0 +1,178 @@
+// ColumnBuilder: collects one column's cells during a parse and turns them into a compact Vec.
+// Numeric cells go into a Uint8Array while every value is an integer in 0..255 (MNIST pixels) and
+// widen to Float64 the first time one is not; categorical cells are coded on the fly.
+import { compareLevels, Vec } from '../frame/index.ts';
+import { NOT_A_NUMBER, parseNumber } from './number.ts';
+import { ESCAPED, fieldText } from './scanner.ts';
+import { parseTime } from './time.ts';
+import type { ColumnType } from './types.ts';
+
+/** One column being parsed. A single class (not one per type) keeps the row loop's call site monomorphic. */
+export class ColumnBuilder {
+  readonly type: ColumnType;
+  /** Number of cells so far. */
+  n = 0;
+  /** Cells that did not fit the column type and were read as NA. */
+  invalid = 0;
+  /** First such cell, for the warning. */
+  firstInvalid: { line: number; text: string } | null = null;
+  private readonly naStrings: ReadonlySet<string>;
+  private wide = false;
+  private u8 = new Uint8Array(1024);
+  private naBits: Uint8Array | null = null;
+  private nNA = 0;
+  private f64: Float64Array | null = null;
+  private levels: Map<string, number> | null = null;
+  private codes: Int32Array | null = null;
+  private strings: (string | null)[] | null = null;
+
+  constructor(type: ColumnType, naStrings: readonly string[]) {
+    this.type = type;
+    this.naStrings = new Set(naStrings);
+    if (type === 'enum') {
+      this.levels = new Map();
+      this.codes = new Int32Array(1024);
+    } else if (type === 'string') this.strings = [];
+    else if (type === 'time') this.toWide();
+  }
+
+  /** Add the cell in bytes [s, e) of buf (`flag` from the scanner); `line` is for warnings. */
+  add(buf: Uint8Array, s: number, e: number, flag: number, line: number): void {
+    const t = this.type;
+    if (t === 'int' || t === 'real') {
+      const v = flag & ESCAPED ? NOT_A_NUMBER : parseNumber(buf, s, e);
+      if (v !== NOT_A_NUMBER) this.pushNumber(v);
+      else this.pushInvalid(fieldText(buf, s, e, flag), line);
+      return;
+    }
+    const text = fieldText(buf, s, e, flag);
+    if (text === '' || this.naStrings.has(text)) {
+      this.addNA();
+      return;
+    }
+    if (t === 'enum') {
+      let code = this.levels!.get(text);
+      if (code === undefined) {
+        code = this.levels!.size;
+        this.levels!.set(text, code);
+      }
+      if (this.n === this.codes!.length) this.codes = growInt32(this.codes!);
+      this.codes![this.n++] = code;
+    } else if (t === 'string') {
+      this.strings!.push(text);
+      this.n++;
+    } else {
+      const ms = parseTime(text);
+      if (Number.isNaN(ms)) this.pushInvalid(text, line);
+      else this.pushNumber(ms);
+    }
+  }
+
+  /** Add a missing cell (short rows are padded this way). */
+  addNA(): void {
+    if (this.type === 'enum') {
+      if (this.n === this.codes!.length) this.codes = growInt32(this.codes!);
+      this.codes![this.n++] = -1;
+    } else if (this.type === 'string') {
+      this.strings!.push(null);
+      this.n++;
+    } else this.pushNumber(Number.NaN);
+  }
+
+  private pushInvalid(text: string, line: number): void {
+    if (text.trim() !== '' && !this.naStrings.has(text)) {
+      this.invalid++;
+      if (this.firstInvalid === null) this.firstInvalid = { line, text };
+    }
+    this.pushNumber(Number.NaN);
+  }
+
+  private pushNumber(v: number): void {
+    const i = this.n;
+    if (!this.wide) {
+      if (i === this.u8.length) this.growU8();
+      if (v >= 0 && v <= 255 && (v | 0) === v) {
+        this.u8[i] = v;
+        this.n = i + 1;
+        return;
+      }
+      if (Number.isNaN(v)) {
+        if (this.naBits === null) this.naBits = new Uint8Array(this.u8.length >> 3);
+        this.naBits[i >> 3] |= 1 << (i & 7);
+        this.nNA++;
+        this.n = i + 1;
+        return;
+      }
+      this.toWide();
+    }
+    if (i === this.f64!.length) {
+      const g = new Float64Array(this.f64!.length * 2);
+      g.set(this.f64!);
+      this.f64 = g;
+    }
+    this.f64![i] = v;
+    this.n = i + 1;
+  }
+
+  private growU8(): void {
+    const g = new Uint8Array(this.u8.length * 2);
+    g.set(this.u8);
+    this.u8 = g;
+    if (this.naBits !== null) {
+      const b = new Uint8Array(g.length >> 3);
+      b.set(this.naBits);
+      this.naBits = b;
+    }
+  }
+
+  /** Leave byte storage: copy what is there into Float64 (NA as NaN). */
+  private toWide(): void {
+    const f = new Float64Array(Math.max(1024, this.u8.length));
+    for (let i = 0; i < this.n; i++) {
+      f[i] = this.naBits !== null && this.naBits[i >> 3] & (1 << (i & 7)) ? Number.NaN : this.u8[i];
+    }
+    this.f64 = f;
+    this.wide = true;
+    this.u8 = new Uint8Array(0);
+    this.naBits = null;
+  }
+
+  /** The finished Vec. Categorical levels are sorted as H2O sorts them and codes remapped. */
+  build(): Vec {
+    const n = this.n;
+    if (this.type === 'enum') {
+      const domain = [...this.levels!.keys()].sort(compareLevels);
+      const remap = new Int32Array(domain.length);
+      domain.forEach((d, k) => {
+        remap[this.levels!.get(d)!] = k;
+      });
+      const codes = this.codes!.subarray(0, n);
+      for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = remap[codes[i]];
+      return Vec.categorical(codes, domain);
+    }
+    if (this.type === 'string') return Vec.string(this.strings!);
+    const wanted = this.type === 'time' ? 'time' : this.type === 'real' ? 'real' : 'auto';
+    if (this.wide) return Vec.numeric(this.f64!.subarray(0, n), wanted);
+    if (n === 0 || this.nNA === n || wanted !== 'auto') {
+      const f = new Float64Array(n);
+      for (let i = 0; i < n; i++)
+        f[i] = this.naBits && this.naBits[i >> 3] & (1 << (i & 7)) ? Number.NaN : this.u8[i];
+      return Vec.numeric(f, wanted);
+    }
+    // Byte storage is already the smallest exact one: hand it over without a Float64 detour.
+    const data = new Uint8Array(new SharedArrayBuffer(n));
+    data.set(this.u8.subarray(0, n));
+    let na: Uint8Array | null = null;
+    if (this.nNA > 0) {
+      na = new Uint8Array(new SharedArrayBuffer((n + 7) >> 3));
+      na.set(this.naBits!.subarray(0, na.length));
+    }
+    return Vec.fromStorage('int', data, na);
+  }
+}
+
+function growInt32(a: Int32Array): Int32Array {
+  const g = new Int32Array(a.length * 2);
+  g.set(a);
+  return g;
+}

@@ -1,0 +1,124 @@
+// importFiles: parse one or more sources (same layout) into one Frame, streaming chunk by chunk so the
+// whole text is never in memory. Decompression runs on zlib's thread pool while this thread tokenizes.
+import { H2OInputError, ParseError } from '../core/index.ts';
+import { Frame } from '../frame/index.ts';
+import { ColumnBuilder } from './column-builder.ts';
+import { listSources } from './list-sources.ts';
+import { type ByteCounter, openSource, storedSize } from './open-source.ts';
+import { parseSetup } from './parse-setup.ts';
+import { CsvScanner, type RowHandler } from './scanner.ts';
+import type { ParseSetup, ParseSetupOptions } from './types.ts';
+
+/** Options of importFiles: parse setup overrides plus cancellation, progress and warnings. */
+export type ImportOptions = Partial<ParseSetupOptions> & {
+  signal?: AbortSignal;
+  /** Called with the fraction (0..1) of stored bytes read so far. */
+  onProgress?: (fraction: number) => void;
+  /** Called once per warning (ragged rows, cells that did not fit their column's type). */
+  onWarning?: (message: string) => void;
+};
+
+/**
+ * Parse `sources` (a list, or one path/folder/glob/URL expanded by listSources) into a Frame, using
+ * parseSetup's guesses and the given overrides. Short rows are padded with NA and reported as a
+ * warning, as H2O does. Throws ParseError (file, line, column) for malformed input, and the signal's
+ * reason when aborted.
+ */
+export async function importFiles(sources: string[] | string, options: ImportOptions = {}): Promise<Frame> {
+  const list = typeof sources === 'string' ? await listSources(sources) : sources;
+  if (list.length === 0) throw new H2OInputError('importFiles: no sources given');
+  const setup = await parseSetup(list, options);
+  for (const w of setup.warnings) options.onWarning?.(w);
+  return parseWithSetup(setup, options);
+}
+
+/** Parse the sources of an existing setup (e.g. one a REST client edited) into a Frame. */
+export async function parseWithSetup(setup: ParseSetup, options: ImportOptions = {}): Promise<Frame> {
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
+  const builders = setup.columnTypes.map((t) => new ColumnBuilder(t, setup.naStrings));
+  const rows = new RowSink(builders);
+  const total = (await Promise.all(setup.sources.map(storedSize))).reduce((a, b) => a + b, 0);
+  const counter: ByteCounter = { bytes: 0 };
+  for (const src of setup.sources) {
+    for await (const part of openSource(src, counter)) {
+      rows.begin(part.name, setup.header);
+      const scanner = new CsvScanner(setup.separator, part.name, rows.onRow);
+      for await (const chunk of part.chunks) {
+        signal?.throwIfAborted();
+        const nul = chunk.indexOf(0);
+        if (nul >= 0)
+          throw new ParseError(part.name, `binary data, not CSV text (byte 0x00 near line ${scanner.line})`);
+        scanner.push(chunk);
+        if (onProgress && total > 0) onProgress(Math.min(1, counter.bytes / total));
+      }
+      scanner.finish();
+      rows.end(options.onWarning);
+    }
+  }
+  builders.forEach((b, j) => {
+    if (b.invalid > 0 && b.firstInvalid) {
+      const f = b.firstInvalid;
+      options.onWarning?.(
+        `column '${setup.columnNames[j]}' (${b.type}): ${b.invalid} cells were not ${b.type === 'time' ? 'dates' : 'numbers'} and were read as NA (first at line ${f.line}: '${f.text}')`,
+      );
+    }
+  });
+  onProgress?.(1);
+  return new Frame(
+    setup.columnNames,
+    builders.map((b) => b.build()),
+  );
+}
+
+/** Sends each scanned row's cells to the column builders; pads short rows and counts ragged ones. */
+class RowSink {
+  private readonly builders: ColumnBuilder[];
+  private skipHeader = false;
+  private name = '';
+  private short = 0;
+  private long = 0;
+  private firstRagged = 0;
+
+  constructor(builders: ColumnBuilder[]) {
+    this.builders = builders;
+  }
+
+  begin(name: string, header: boolean): void {
+    this.name = name;
+    this.skipHeader = header;
+    this.short = 0;
+    this.long = 0;
+    this.firstRagged = 0;
+  }
+
+  readonly onRow: RowHandler = (buf, starts, ends, flags, nFields, line) => {
+    if (this.skipHeader) {
+      this.skipHeader = false;
+      return;
+    }
+    const b = this.builders;
+    const nCols = b.length;
+    const n = Math.min(nFields, nCols);
+    for (let j = 0; j < n; j++) b[j].add(buf, starts[j], ends[j], flags[j], line);
+    if (nFields !== nCols) {
+      if (nFields < nCols) {
+        for (let j = nFields; j < nCols; j++) b[j].addNA();
+        this.short++;
+      } else this.long++;
+      if (this.firstRagged === 0) this.firstRagged = line;
+    }
+  };
+
+  end(onWarning?: (m: string) => void): void {
+    const nCols = this.builders.length;
+    if (this.short > 0)
+      onWarning?.(
+        `${this.name}: ${this.short} rows have fewer than ${nCols} fields and were padded with NA (first at line ${this.firstRagged})`,
+      );
+    if (this.long > 0)
+      onWarning?.(
+        `${this.name}: ${this.long} rows have more than ${nCols} fields; the extra fields were dropped (first at line ${this.firstRagged})`,
+      );
+  }
+}
