@@ -49,6 +49,8 @@ function time(label: string, n: number, fn: (r: number) => void): void {
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown'}, node ${process.version}`);
 let nSeen = 0;
-time('trainRow ADADELTA 784-200-200-10 Rectifier', 2000, (r) => net.trainRow(rows[r % nRows], labels[r % nRows], nSeen++, rng));
+time('trainRow ADADELTA 784-200-200-10 Rectifier', 2000, (r) =>
+  net.trainRow(rows[r % nRows], labels[r % nRows], nSeen++, rng),
+);
 const out = new Float64Array(10);
 time('predictRow 784-200-200-10 Rectifier', 4000, (r) => net.predictRow(rows[r % nRows], out));

@@ -35,9 +35,9 @@ describe('dropout', () => {
     net.predictRow(row, new Float64Array(1));
     noDrop.predictRow(row, new Float64Array(1));
     // Layer 1 has the same inputs in both nets, so its output differs exactly by the factor 0.7.
-    net
-      .hiddenActivations(0)
-      .forEach((v, k) => assert.ok(Math.abs(v - 0.7 * noDrop.hiddenActivations(0)[k]) < 1e-12));
+    net.hiddenActivations(0).forEach((v, k) => {
+      assert.ok(Math.abs(v - 0.7 * noDrop.hiddenActivations(0)[k]) < 1e-12);
+    });
   });
   it('drops each unit with probability ratio while training', () => {
     const net = new Network(

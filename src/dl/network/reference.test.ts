@@ -193,7 +193,8 @@ describe('Network agrees with the naive reference MLP', () => {
           for (let k = 0; k < nOut; k++)
             assert.ok(Math.abs(out[k] - want[k]) < 1e-12, `out[${k}] ${out[k]} vs ${want[k]}`);
           for (let h = 0; h < 2; h++)
-            net.hiddenActivations(h).forEach((a, k) => assert.ok(Math.abs(a - fw.acts[h + 1][k]) < 1e-12));
+            for (const [k, a] of net.hiddenActivations(h).entries())
+              assert.ok(Math.abs(a - fw.acts[h + 1][k]) < 1e-12);
         }
       });
     }

@@ -45,7 +45,7 @@ describe('activations', () => {
   it('match their formulas', () => {
     const a = new Float64Array([-1, 0, 0.5]);
     tanhForward(a, 3);
-    [-1, 0, 0.5].forEach((v, i) => assert.ok(Math.abs(a[i] - Math.tanh(v)) < 1e-15));
+    for (const [i, v] of [-1, 0, 0.5].entries()) assert.ok(Math.abs(a[i] - Math.tanh(v)) < 1e-15);
     const r = new Float64Array([-1, 0, 0.5]);
     rectifierForward(r, 3);
     assert.deepEqual([...r], [0, 0, 0.5]);
