@@ -1,0 +1,2 @@
+// Public surface of schema: the v3 REST JSON types (types only).
+export type * from './v3.ts';
