@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { H2OInputError, ValidationError } from '../core/index.ts';
 import { registerDescribe } from './describe.ts';
+import { registerServe } from './serve.ts';
 
 /** Build the program with every command registered (exported for tests and for other commands). */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerDescribe(program);
+  registerServe(program);
   return program;
 }
 
