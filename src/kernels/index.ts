@@ -11,6 +11,7 @@ export {
   tanhBackward,
   tanhForward,
 } from './js/activations.ts';
+export { biasUpdateAdadelta, biasUpdateMomentum, biasUpdatePlain } from './js/bias-update.ts';
 export { approxSqrtF32, approxSqrtF64 } from './js/fast-sqrt.ts';
 export { gemvBias, gemvMaxout } from './js/gemv.ts';
 export {

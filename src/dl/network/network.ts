@@ -5,6 +5,7 @@ import { type Rng, ValidationError } from '../../core/index.ts';
 import * as K from '../../kernels/index.ts';
 import { type InitialWeightDistribution, initWeights } from './init.ts';
 import { type NetworkLayout, networkLayout } from './layout.ts';
+import { averageBuffers, type NetworkState, STATE_KEYS, stateBuffers } from './network-state.ts';
 import { type NegHalfGradient, negativeHalfGradient, softmaxDelta } from './output-error.ts';
 import { type ActivationKind, activationKind, checkNetworkSpec, type NetworkSpec } from './spec.ts';
 
@@ -294,7 +295,7 @@ export class Network {
       const propagate = l > 0;
       if (propagate) eBelow.fill(0);
       const w = this.weights[l];
-      const b = this.biases[l];
+      const bb = this.biasBuffer;
       const rate = this.layerRate[l];
       for (let o = 0; o < L.nOut; o++) {
         const d = delta[o];
@@ -321,7 +322,10 @@ export class Network {
             propagate,
             s.fast_mode,
           );
-          biasRate = this.updateBiasAdadelta(L.biasOffset + bi, b, bi, d, sumG2 / nIn);
+          const k = L.biasOffset + bi;
+          const eg2B = this.eg2B as Float64Array;
+          const edx2B = this.edx2B as Float64Array;
+          biasRate = K.biasUpdateAdadelta(bb, eg2B, edx2B, k, d, sumG2 / nIn, s.rho, s.epsilon, s.l1, s.l2);
         } else if (this.velW !== null) {
           const v = this.velWL[l];
           if (s.nesterov_accelerated_gradient)
@@ -358,17 +362,17 @@ export class Network {
               propagate,
               s.fast_mode,
             );
-          this.updateBiasMomentum(L.biasOffset + bi, b, bi, d, rate, m);
+          const nag = s.nesterov_accelerated_gradient;
+          K.biasUpdateMomentum(bb, this.velB as Float64Array, L.biasOffset + bi, d, rate, m, s.l1, s.l2, nag);
           biasRate = rate;
         } else {
           K.rowUpdatePlain(w, off, stride, x, nIn, d, rate, s.l1, s.l2, eBelow, propagate, s.fast_mode);
-          const bv = b[bi];
-          b[bi] = bv - rate * (d + s.l1 * Math.sign(bv) + s.l2 * bv);
+          K.biasUpdatePlain(bb, L.biasOffset + bi, d, rate, s.l1, s.l2);
           biasRate = rate;
         }
         if (this.sparsity && l < this.nLayers - 1) {
           // §5.11: pull the bias so the unit's mean activation approaches average_activation.
-          b[bi] -= biasRate * s.sparsity_beta * (this.meanActL[l][o] - s.average_activation);
+          bb[L.biasOffset + bi] -= biasRate * s.sparsity_beta * (this.meanActL[l][o] - s.average_activation);
         }
         if (this.checkMaxW2) {
           const sumW2 = K.rowSumSquares(w, off, stride, nIn);
@@ -390,45 +394,6 @@ export class Network {
     else if (this.kind === 'Rectifier') K.rectifierBackward(e, a, d, n);
     else if (this.kind === 'ExpRectifier') K.expRectifierBackward(e, a, keep, d, n);
     else K.maxoutBackward(e, keep, d, n);
-  }
-
-  /**
-   * ADADELTA for one bias (§5.7): the accumulators are fed the mean squared gradient of the neuron's
-   * incoming weights, not the bias's own; the step uses the float64 fast sqrt. Returns the η used.
-   */
-  private updateBiasAdadelta(k: number, b: Float64Array, bi: number, d: number, meanG2: number): number {
-    const s = this.spec;
-    const eg2 = this.eg2B as Float64Array;
-    const edx2 = this.edx2B as Float64Array;
-    eg2[k] = s.rho * eg2[k] + (1 - s.rho) * meanG2;
-    const eta = K.approxSqrtF64((edx2[k] + s.epsilon) / (eg2[k] + s.epsilon));
-    edx2[k] = s.rho * edx2[k] + (1 - s.rho) * eta * eta * meanG2;
-    const bv = b[bi];
-    b[bi] = bv - eta * (d + s.l1 * Math.sign(bv) + s.l2 * bv);
-    return eta;
-  }
-
-  /** Momentum update of one bias with its own velocity, the same rule as the weights (§5.6). */
-  private updateBiasMomentum(
-    k: number,
-    b: Float64Array,
-    bi: number,
-    d: number,
-    rate: number,
-    m: number,
-  ): void {
-    const s = this.spec;
-    const vel = this.velB as Float64Array;
-    const bv = b[bi];
-    const g = d + s.l1 * Math.sign(bv) + s.l2 * bv;
-    if (s.nesterov_accelerated_gradient) {
-      vel[k] = m * vel[k] - g;
-      b[bi] = bv + rate * vel[k];
-    } else {
-      const step = -rate * g;
-      b[bi] = bv + step + m * vel[k];
-      vel[k] = step;
-    }
   }
 
   /** True when a bias is ±Infinity or NaN (H2O then calls the model numerically unstable, §5.8). */
@@ -487,21 +452,10 @@ export class Network {
    * itself and `others` (weights, biases, momenta, ADADELTA accumulators, mean activations).
    */
   average(others: Network[]): void {
-    const mine = this.buffers();
-    const count = others.length + 1;
-    const theirs = others.map((o) => o.buffers());
-    for (let k = 0; k < mine.length; k++) {
-      const a = mine[k];
-      if (a === null) continue;
-      for (const t of theirs)
-        if (t[k]?.length !== a.length)
-          throw new Error(`internal error: averaging networks of different layouts`);
-      for (let i = 0; i < a.length; i++) {
-        let sum = a[i];
-        for (let j = 0; j < theirs.length; j++) sum += (theirs[j][k] as Float32Array | Float64Array)[i];
-        a[i] = sum / count;
-      }
-    }
+    averageBuffers(
+      this.buffers(),
+      others.map((o) => o.buffers()),
+    );
   }
 
   private buffers(): (Float32Array | Float64Array | null)[] {
@@ -517,34 +471,4 @@ export class Network {
       this.meanActivation,
     ];
   }
-}
-
-/** Plain-data snapshot of a network: JSON-able after converting the typed arrays. */
-export interface NetworkState {
-  spec: NetworkSpec;
-  weights: Float32Array;
-  biases: Float64Array;
-  eg2W: Float32Array | null;
-  edx2W: Float32Array | null;
-  eg2B: Float64Array | null;
-  edx2B: Float64Array | null;
-  velW: Float32Array | null;
-  velB: Float64Array | null;
-  meanActivation: Float64Array | null;
-}
-
-const STATE_KEYS = [
-  'weights',
-  'biases',
-  'eg2W',
-  'edx2W',
-  'eg2B',
-  'edx2B',
-  'velW',
-  'velB',
-  'meanActivation',
-] as const;
-
-function stateBuffers(s: NetworkState): (Float32Array | Float64Array | null)[] {
-  return STATE_KEYS.map((k) => s[k]);
 }
