@@ -135,3 +135,27 @@ describe('specification errors', () => {
     );
   });
 });
+
+describe('manual learning rate and momentum', () => {
+  it('ramps momentum linearly from momentum_start to momentum_stable over momentum_ramp samples', () => {
+    const net = new Network(baseSpec({ momentum_start: 0.5, momentum_ramp: 100, momentum_stable: 0.9 }));
+    // 0.5 + (0.9 − 0.5)·50/100 = 0.7; past the ramp it stays at 0.9.
+    assert.ok(Math.abs(net.momentumAt(50) - 0.7) < 1e-15);
+    assert.equal(net.momentumAt(0), 0.5);
+    assert.equal(net.momentumAt(1000), 0.9);
+  });
+  it('decays the rate per layer and anneals it by n_seen (§5.5 example: output layer 0.00125)', () => {
+    // rate 0.01, rate_decay 0.5, rate_annealing 1e-6 after 1e6 samples, m = 0, two hidden layers:
+    // output layer rate = 0.01·0.5²/(1 + 1) = 0.00125, and the output bias moves by −0.00125·δ.
+    const net = new Network(
+      baseSpec({ units: [4, 5, 3, 1], rate: 0.01, rate_decay: 0.5, rate_annealing: 1e-6 }),
+    );
+    net.initWeights(6);
+    const f = new Float64Array(1);
+    net.predictRow(row, f);
+    const before = net.biases[2][0];
+    net.trainRow(row, 0.25, 1e6, new Rng(1));
+    const delta = 2 * (f[0] - 0.25); // gaussian δ = 2(f − t)
+    assert.ok(Math.abs(net.biases[2][0] - before - -0.00125 * delta) < 1e-15);
+  });
+});

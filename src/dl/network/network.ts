@@ -1,7 +1,7 @@
 // One H2O deep-learning network: weights, optimizer state and the per-row forward, backward and
 // update (semantics doc §3, §5.5–5.11). Online SGD, mini-batch 1: trainRow() updates immediately.
 // Hot paths allocate nothing; all scratch arrays are created once in the constructor.
-import { type Rng, ValidationError } from '../../core/index.ts';
+import { assert, type Rng, ValidationError } from '../../core/index.ts';
 import * as K from '../../kernels/index.ts';
 import { type InitialWeightDistribution, initWeights } from './init.ts';
 import { type NetworkLayout, networkLayout } from './layout.ts';
@@ -214,6 +214,11 @@ export class Network {
 
   private forward(input: Float32Array, training: boolean, rng: Rng | null): void {
     const s = this.spec;
+    // Rows come from DataInfo, so a wrong width is our bug; one comparison per row is cheap.
+    assert(
+      input.length === s.units[0],
+      `input row has ${input.length} values, the network ${s.units[0]} inputs`,
+    );
     const a0 = this.act[0];
     const k0 = this.keep[0];
     const n0 = a0.length;
