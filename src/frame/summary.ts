@@ -67,10 +67,11 @@ export function summarizeVec(name: string, vec: Vec): ColumnSummary {
   if (!vec.isConstant && (data instanceof Uint8Array || data instanceof Int8Array)) {
     // One pass into 256 counters, then everything else from the counters.
     const offset = data instanceof Int8Array ? 128 : 0;
-    const counts = new Array<number>(256).fill(0);
+    const counts = new Float64Array(256);
     let missing = 0;
     const n = vec.length;
-    if (vec.naBits === null) for (let i = 0; i < n; i++) counts[data[i] + offset]++;
+    if (vec.naBits === null && data instanceof Uint8Array) for (let i = 0; i < n; i++) counts[data[i]]++;
+    else if (vec.naBits === null) for (let i = 0; i < n; i++) counts[data[i] + offset]++;
     else
       for (let i = 0; i < n; i++) {
         if (vec.naBits[i >> 3] & (1 << (i & 7))) missing++;
@@ -81,6 +82,22 @@ export function summarizeVec(name: string, vec: Vec): ColumnSummary {
     const hist = emptyHistogram(bins);
     if (bins) for (let k = 0; k < 256; k++) if (counts[k] > 0) addToBin(hist, bins, k - offset, counts[k]);
     return { ...base, ...stats, missing, histogram: hist };
+  }
+  if (vec.isConstant) {
+    // One stored value: every row is it (a constant column never holds NA alongside values).
+    const v = data[0];
+    const n = vec.length;
+    const na = Number.isNaN(v);
+    return {
+      ...base,
+      min: na ? null : v,
+      max: na ? null : v,
+      mean: na ? null : v,
+      sigma: na ? null : 0,
+      zeros: v === 0 ? n : 0,
+      missing: na ? n : 0,
+      histogram: na ? { breaks: [], counts: [] } : { breaks: [v], counts: [n] },
+    };
   }
   return generic(base, vec);
 }
@@ -129,7 +146,7 @@ function generic(
 }
 
 /** min/max/mean/sigma/zeros from counts[k] of value k + shift. */
-function fromCounts(counts: number[], shift: number) {
+function fromCounts(counts: ArrayLike<number>, shift: number) {
   let count = 0;
   let sum = 0;
   let min: number | null = null;

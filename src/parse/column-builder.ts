@@ -68,6 +68,28 @@ export class ColumnBuilder {
     }
   }
 
+  /**
+   * Store the non-negative integer v at row i without counting it (the fast row path commits a row
+   * with commit() only once all its cells were stored). Only for int/real columns.
+   */
+  setInt(i: number, v: number): void {
+    if (!this.wide && v <= 255) {
+      if (i >= this.u8.length) this.growU8();
+      this.u8[i] = v;
+      if (this.naBits !== null) this.naBits[i >> 3] &= ~(1 << (i & 7));
+      return;
+    }
+    const n = this.n;
+    this.n = i;
+    this.pushNumber(v);
+    this.n = n;
+  }
+
+  /** Count the cell stored by setInt at row n. */
+  commit(): void {
+    this.n++;
+  }
+
   /** Add a missing cell (short rows are padded this way). */
   addNA(): void {
     if (this.type === 'enum') {

@@ -77,7 +77,8 @@ export async function* openSource(
 
 async function* gunzip(input: Readable, src: string): AsyncGenerator<Uint8Array> {
   // zlib inflates on libuv's thread pool, so decompression overlaps with tokenizing on the main thread.
-  const z = createGunzip({ chunkSize: 256 * 1024 });
+  // A deep read-ahead buffer lets inflate run ahead while this thread tokenizes the previous chunk.
+  const z = createGunzip({ chunkSize: 256 * 1024, readableHighWaterMark: 16 * 1024 * 1024 } as object);
   input.on('error', (e) => z.destroy(e));
   input.pipe(z);
   try {

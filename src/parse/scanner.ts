@@ -24,6 +24,12 @@ const LF = 10;
 const CR = 13;
 const SPACE = 32;
 
+/**
+ * Optional fast path for a whole row starting at byte p: returns the offset after the row's line end
+ * when it consumed and stored the row, or -1 to let the general scanner handle it.
+ */
+export type FastRow = (buf: Uint8Array, p: number, len: number) => number;
+
 /** Streaming scanner for one source. Call push() per chunk, then finish(). */
 export class CsvScanner {
   private readonly sep: number;
@@ -40,7 +46,10 @@ export class CsvScanner {
   /** Line number (1-based) of the next row to scan. */
   line = 1;
 
-  constructor(separator: string, source: string, onRow: RowHandler) {
+  private readonly fastRow: FastRow | null;
+
+  constructor(separator: string, source: string, onRow: RowHandler, fastRow: FastRow | null = null) {
+    this.fastRow = fastRow;
     this.sep = separator.charCodeAt(0);
     this.collapseSpaces = separator === ' ';
     this.source = source;
@@ -96,6 +105,14 @@ export class CsvScanner {
         }
         this.line++;
         continue;
+      }
+      if (this.fastRow !== null) {
+        const q = this.fastRow(buf, p, len);
+        if (q >= 0) {
+          p = q;
+          this.line++;
+          continue;
+        }
       }
       let nf = 0;
       let extraLines = 0;
