@@ -3,7 +3,9 @@
 import { Command, CommanderError } from 'commander';
 import { H2OInputError, ValidationError } from '../core/index.ts';
 import { registerDescribe } from './describe.ts';
+import { registerPredict } from './predict.ts';
 import { registerServe } from './serve.ts';
+import { registerTrain } from './train.ts';
 
 /** Build the program with every command registered (exported for tests and for other commands). */
 export function buildProgram(): Command {
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerDescribe(program);
   registerServe(program);
+  registerTrain(program);
+  registerPredict(program);
   return program;
 }
 

@@ -1,0 +1,33 @@
+// The booklet's estimator API: `new H2ODeepLearningEstimator({ hidden: [32, 32, 32] }).train({...})`.
+import type { Frame } from '../frame/index.ts';
+import type { DeepLearningModel } from './deep-learning-model.ts';
+import type { DeepLearningParameters } from './model/index.ts';
+import { type TrainOptions, trainDeepLearning } from './train/train.ts';
+
+/** Parameters as a user passes them: any subset, values typed or as strings. */
+export type DeepLearningInput = Partial<DeepLearningParameters> | Record<string, unknown>;
+
+/** Builds Deep Learning models with fixed parameters, as h2o-py's H2ODeepLearningEstimator. */
+export class H2ODeepLearningEstimator {
+  readonly params: DeepLearningInput;
+  /** The last model trained. */
+  model: DeepLearningModel | null = null;
+
+  constructor(params: DeepLearningInput = {}) {
+    this.params = { ...params };
+  }
+
+  /** Trains on `trainingFrame` (and scores `validationFrame`); resolves to the model. */
+  async train(
+    args: {
+      x?: readonly string[];
+      y?: string;
+      trainingFrame: Frame;
+      validationFrame?: Frame | null;
+    } & TrainOptions,
+  ): Promise<DeepLearningModel> {
+    const { x, y, trainingFrame, validationFrame, ...opts } = args;
+    this.model = await trainDeepLearning({ params: this.params, x, y, trainingFrame, validationFrame }, opts);
+    return this.model;
+  }
+}
