@@ -2,21 +2,34 @@
 // user errors print one line and exit non-zero, never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { H2OInputError, ValidationError } from '../core/index.ts';
-import { registerDescribe } from './describe.ts';
-import { registerPredict } from './predict.ts';
-import { registerServe } from './serve.ts';
-import { registerTrain } from './train.ts';
 
-/** Build the program with every command registered (exported for tests and for other commands). */
-export function buildProgram(): Command {
+/** A command's module and its register function; loaded only when needed (see buildProgram). */
+type Register = (program: Command) => void;
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  describe: async () => (await import('./describe.ts')).registerDescribe,
+  serve: async () => (await import('./serve.ts')).registerServe,
+  train: async () => (await import('./train.ts')).registerTrain,
+  predict: async () => (await import('./predict.ts')).registerPredict,
+};
+
+/**
+ * The program with its commands registered. With `only` set to a known command name, just that
+ * command's module is loaded: `describe` then never loads the server or the training code, which
+ * keeps start-up short and keeps one command's broken module from breaking the others.
+ */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('h2o-ts')
     .description("H2O-3's Deep Learning platform in TypeScript")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerDescribe(program);
-  registerServe(program);
-  registerTrain(program);
-  registerPredict(program);
+  const names = only !== undefined && only in COMMANDS ? [only] : Object.keys(COMMANDS);
+  const loaded = await Promise.allSettled(names.map((n) => COMMANDS[n]()));
+  loaded.forEach((r, k) => {
+    if (r.status === 'fulfilled') r.value(program);
+    else if (names.length === 1) throw r.reason;
+    else
+      process.stderr.write(`warning: command '${names[k]}' is unavailable: ${(r.reason as Error).message}\n`);
+  });
   return program;
 }
 
@@ -27,7 +40,7 @@ export async function main(argv: string[]): Promise<void> {
     if (e.code !== 'EPIPE') throw e;
   });
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv[2])).parseAsync(argv);
   } catch (e) {
     process.exitCode = exitCodeFor(e);
   }

@@ -193,6 +193,20 @@ export class ColumnBuilder {
   }
 }
 
+/** One warning per column whose cells did not fit its type (they were read as NA). */
+export function invalidCellWarnings(builders: readonly ColumnBuilder[], names: readonly string[]): string[] {
+  const out: string[] = [];
+  builders.forEach((b, j) => {
+    const f = b.firstInvalid;
+    if (b.invalid === 0 || f === null) return;
+    const what = b.type === 'time' ? 'dates' : 'numbers';
+    out.push(
+      `column '${names[j]}' (${b.type}): ${b.invalid} cells were not ${what} and were read as NA (first at line ${f.line}: '${f.text}')`,
+    );
+  });
+  return out;
+}
+
 function growInt32(a: Int32Array): Int32Array {
   const g = new Int32Array(a.length * 2);
   g.set(a);

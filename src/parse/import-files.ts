@@ -2,7 +2,7 @@
 // whole text is never in memory. Decompression runs on zlib's thread pool while this thread tokenizes.
 import { H2OInputError, ParseError } from '../core/index.ts';
 import { Frame } from '../frame/index.ts';
-import { ColumnBuilder } from './column-builder.ts';
+import { ColumnBuilder, invalidCellWarnings } from './column-builder.ts';
 import { listSources } from './list-sources.ts';
 import { type ByteCounter, openSource, storedSize } from './open-source.ts';
 import { parseSetup } from './parse-setup.ts';
@@ -56,14 +56,7 @@ export async function parseWithSetup(setup: ParseSetup, options: ImportOptions =
       rows.end(options.onWarning);
     }
   }
-  builders.forEach((b, j) => {
-    if (b.invalid > 0 && b.firstInvalid) {
-      const f = b.firstInvalid;
-      options.onWarning?.(
-        `column '${setup.columnNames[j]}' (${b.type}): ${b.invalid} cells were not ${b.type === 'time' ? 'dates' : 'numbers'} and were read as NA (first at line ${f.line}: '${f.text}')`,
-      );
-    }
-  });
+  for (const w of invalidCellWarnings(builders, setup.columnNames)) options.onWarning?.(w);
   onProgress?.(1);
   return new Frame(
     setup.columnNames,

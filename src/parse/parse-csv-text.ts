@@ -1,7 +1,7 @@
 // parseCsvText: CSV text already in memory to a Frame, with the same guesses and rules as importFiles.
 // Meant for small inline inputs (tests, REST uploads).
 import { Frame } from '../frame/index.ts';
-import { ColumnBuilder } from './column-builder.ts';
+import { ColumnBuilder, invalidCellWarnings } from './column-builder.ts';
 import { setupFromSample } from './parse-setup.ts';
 import { CsvScanner } from './scanner.ts';
 import type { ParseSetupOptions } from './types.ts';
@@ -37,6 +37,7 @@ export function parseCsvText(
     options.onWarning?.(
       `${name}: ${ragged} rows do not have ${builders.length} fields (short ones padded with NA)`,
     );
+  for (const w of invalidCellWarnings(builders, setup.columnNames)) options.onWarning?.(w);
   return new Frame(
     setup.columnNames,
     builders.map((b) => b.build()),

@@ -41,6 +41,7 @@ export function setupFromSample(
   complete: boolean,
   overrides: Partial<ParseSetupOptions>,
 ): ParseSetup {
+  checkOverrides(overrides);
   checkText(name, sample);
   const naStrings = overrides.naStrings ?? [...DEFAULT_NA_STRINGS];
   const naSet = new Set(naStrings);

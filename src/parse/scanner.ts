@@ -178,12 +178,16 @@ export class CsvScanner {
         c = buf[p];
         if (c === sep) {
           p++;
-          if (this.collapseSpaces) {
-            while (p < len && buf[p] === SPACE) p++;
-            if (p >= len && !final) return rowStart;
-            if (p >= len || buf[p] === LF || buf[p] === CR) continue; // trailing spaces end the row
+          if (!this.collapseSpaces) continue;
+          while (p < len && buf[p] === SPACE) p++;
+          if (p >= len) {
+            if (!final) return rowStart;
+            complete = true;
+            break;
           }
-          continue;
+          c = buf[p];
+          if (c !== LF && c !== CR) continue;
+          // Trailing spaces: the row ends at this line end.
         }
         // End of line: LF, CR or CRLF.
         p++;
