@@ -1,6 +1,6 @@
 // Rapids ops on column types and statistics: as.factor, as.numeric, as.character, is.factor,
-// is.numeric, is.character, levels, nlevels, unique, table, quantile, and the reductions mean, sum,
-// min, max, sd, var, median (per column; NA skipped when na.rm is true, else NA poisons the column).
+// is.numeric, is.character, levels, nlevels, unique, table, quantile, and the reductions: mean (a
+// one-row frame), sum/min/max (one number over the frame), sd/var/median (one number per column).
 import { asfactor, categoricalFromLabels, compareLevels, Frame, Vec } from '../../frame/index.ts';
 import { arity, type Ctx, defineOps, describe, type RVal } from './eval.ts';
 import { frameVal } from './ops-frame.ts';
@@ -40,8 +40,8 @@ const typeTest = (name: string, types: string[]) =>
   defineOps(name, (ctx, args, call) => {
     arity(ctx, call, 1, 1, `(${name} frame)`);
     const f = ctx.frame(args[0]);
-    const v = f.vecs.map((vec) => (types.includes(vec.type) ? 1 : 0));
-    return v.length === 1 ? { t: 'num', v: v[0] } : { t: 'nums', v };
+    // Always a list, one entry per column: the python client iterates over it.
+    return { t: 'nums', v: f.vecs.map((vec) => (types.includes(vec.type) ? 1 : 0)) };
   });
 typeTest('is.factor', ['enum']);
 typeTest('is.numeric', ['int', 'real']);
@@ -203,34 +203,76 @@ const variance: Reduce = (x) => {
   const m = mean(x);
   return x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1);
 };
-const REDUCTIONS: Record<string, Reduce> = {
-  mean,
-  sum: (x) => x.reduce((s, v) => s + v, 0),
-  min: (x) => (x.length === 0 ? Number.POSITIVE_INFINITY : x.reduce((s, v) => Math.min(s, v))),
-  max: (x) => (x.length === 0 ? Number.NEGATIVE_INFINITY : x.reduce((s, v) => Math.max(s, v))),
-  sd: (x) => Math.sqrt(variance(x)),
-  var: variance,
-  median: (x) => quantileOf(x.sort(), 0.5, 'interpolate'),
-};
+const sum: Reduce = (x) => x.reduce((s, v) => s + v, 0);
+const min: Reduce = (x) => (x.length === 0 ? Number.POSITIVE_INFINITY : x.reduce((s, v) => Math.min(s, v)));
+const max: Reduce = (x) => (x.length === 0 ? Number.NEGATIVE_INFINITY : x.reduce((s, v) => Math.max(s, v)));
 
-for (const [name, fn] of Object.entries(REDUCTIONS)) {
-  // (mean frame na_rm axis): one number per column (a list when there are several columns).
+/** Per-column reduction; non-numeric columns give NaN, as H2O reports them. */
+function perColumn(ctx: Ctx, name: string, args: Ast[], fn: Reduce, naRm: boolean): number[] {
+  const v = ctx.eval(args[0]);
+  if (v.t === 'num') return [v.v];
+  if (v.t === 'nums') return [fn(Float64Array.from(v.v))];
+  if (v.t !== 'frame') return ctx.fail(`'${name}' expects a frame, got ${describe(v)}`, args[0]);
+  return v.f.vecs.map((vec) => {
+    if (vec.type === 'string' || vec.type === 'enum') return Number.NaN;
+    const x = values(vec, naRm);
+    return x === null ? Number.NaN : fn(x);
+  });
+}
+
+// (mean frame na_rm axis): a one-row frame of column means (the python client reads it with getrow).
+defineOps('mean', (ctx, args, call) => {
+  arity(ctx, call, 1, 3, '(mean frame na_rm axis)');
+  const naRm = args.length > 1 ? ctx.num(args[1]) !== 0 : true;
+  if (args.length > 2 && ctx.num(args[2]) !== 0)
+    ctx.fail("'mean' over rows (axis=1) is not supported", args[2]);
+  const v = ctx.eval(args[0]);
+  if (v.t !== 'frame') return { t: 'num', v: perColumn(ctx, 'mean', args, mean, naRm)[0] };
+  const means = perColumn(ctx, 'mean', args, mean, naRm);
+  return frameVal(
+    new Frame(
+      v.f.names,
+      means.map((m) => Vec.numeric([m], 'real')),
+    ),
+  );
+});
+
+// (sum frame), (sumNA frame), (min frame), (max frame)...: one number over every cell of the frame.
+const WHOLE: [string, Reduce, boolean][] = [
+  ['sum', sum, false],
+  ['sumNA', sum, true],
+  ['min', min, false],
+  ['minNA', min, true],
+  ['max', max, false],
+  ['maxNA', max, true],
+];
+for (const [name, fn, skipNA] of WHOLE) {
   defineOps(name, (ctx, args, call) => {
-    arity(ctx, call, 1, 3, `(${name} frame na_rm axis)`);
+    arity(ctx, call, 1, 3, `(${name} frame)`);
+    const naRm = skipNA || (args.length > 1 && ctx.num(args[1]) !== 0);
     const v = ctx.eval(args[0]);
-    if (v.t === 'num') return v;
-    if (v.t === 'nums') return { t: 'num', v: fn(Float64Array.from(v.v)) };
-    if (v.t !== 'frame') return ctx.fail(`'${name}' expects a frame, got ${describe(v)}`, args[0]);
-    const naRm = args.length > 1 ? ctx.num(args[1]) !== 0 : name === 'median' || name === 'mean';
-    if (args.length > 2 && ctx.num(args[2]) !== 0)
-      ctx.fail(`'${name}' over rows (axis=1) is not supported`, args[2]);
-    const out = v.f.vecs.map((vec, j) => {
-      if (vec.type === 'string' || (vec.type === 'enum' && name !== 'min' && name !== 'max')) {
-        ctx.fail(`'${name}' of non-numeric column '${v.f.names[j]}'`, args[0]);
+    if (v.t === 'frame') {
+      for (let j = 0; j < v.f.nCols; j++) {
+        const t = v.f.vecs[j].type;
+        if (t === 'string' || (t === 'enum' && name.startsWith('sum'))) {
+          ctx.fail(`'${name}' of non-numeric column '${v.f.names[j]}'`, args[0]);
+        }
       }
-      const x = values(vec, naRm);
-      return x === null ? Number.NaN : fn(x);
-    });
-    return out.length === 1 ? { t: 'num', v: out[0] } : { t: 'nums', v: out };
+    }
+    return { t: 'num', v: fn(Float64Array.from(perColumn(ctx, name, args, fn, naRm))) };
+  });
+}
+
+// (sd frame na_rm), (median frame na_rm), (var frame na_rm): one number per column (always a list).
+const PER_COLUMN: [string, Reduce][] = [
+  ['sd', (x) => Math.sqrt(variance(x))],
+  ['var', variance],
+  ['median', (x) => quantileOf(x.sort(), 0.5, 'interpolate')],
+];
+for (const [name, fn] of PER_COLUMN) {
+  defineOps(name, (ctx, args, call) => {
+    arity(ctx, call, 1, 2, `(${name} frame na_rm)`);
+    const naRm = args.length > 1 ? ctx.num(args[1]) !== 0 : false;
+    return { t: 'nums', v: perColumn(ctx, name, args, fn, naRm) };
   });
 }

@@ -192,13 +192,16 @@ describe('Rapids evaluation', () => {
     assert.deepEqual(run('(ncol fr)', env), { t: 'num', v: 3 });
     assert.deepEqual(run('(names fr)', env), { t: 'strs', v: ['x', 'y', 'g'] });
     // mean x = 21/6 = 3.5; mean y skipping NA = 38/5 = 7.6
-    assert.deepEqual(run('(mean (cols fr [0 1]) True 0)', env), { t: 'nums', v: [3.5, 7.6] });
+    const m = frameOf(run('(mean (cols fr [0 1]) True 0)', env));
+    assert.deepEqual([m.nRows, col(m, 'x')[0], col(m, 'y')[0]], [1, 3.5, 7.6]);
+    // sum over a whole frame skipping NA: 21 + 38 = 59
+    assert.deepEqual(run('(sumNA (cols fr [0 1]))', env), { t: 'num', v: 59 });
     // without na.rm the NA poisons y
     assert.deepEqual(run("(sum (cols fr 'y') False 0)", env), { t: 'num', v: Number.NaN });
     assert.deepEqual(run("(sum (cols fr 'x') True 0)", env), { t: 'num', v: 21 });
     // sd of 1..6: var = sum((x-3.5)^2)/5 = 17.5/5 = 3.5
-    const sd = run("(sd (cols fr 'x') True 0)", env);
-    assert.ok(sd.t === 'num' && Math.abs(sd.v - Math.sqrt(3.5)) < 1e-12);
+    const sd = run("(sd (cols fr 'x') True)", env);
+    assert.ok(sd.t === 'nums' && Math.abs(sd.v[0] - Math.sqrt(3.5)) < 1e-12);
     // type-7 quantile of 1..6: p=0.25 -> h = 5*0.25 = 1.25 -> 2 + 0.25*(3-2) = 2.25; p=0.5 -> 3.5
     const q = frameOf(run('(quantile (cols fr \'x\') [0.25 0.5] "interpolate" _)', env));
     assert.deepEqual(q.names, ['Probs', 'xQuantiles']);
@@ -226,6 +229,6 @@ describe('Rapids evaluation', () => {
     assert.deepEqual(frameOf(run("(colnames= fr 0 'z')", env)).names, ['z', 'y', 'g']);
     // ifelse(x > 3, 1, -1) = [-1, -1, -1, 1, 1, 1]
     assert.deepEqual(col(frameOf(run("(ifelse (> (cols fr 'x') 3) 1 -1)", env)), 0), [-1, -1, -1, 1, 1, 1]);
-    assert.deepEqual(run("(is.factor (cols fr 'g'))", env), { t: 'num', v: 1 });
+    assert.deepEqual(run("(is.factor (cols fr 'g'))", env), { t: 'nums', v: [1] });
   });
 });
