@@ -265,3 +265,30 @@ defineOps('h2o.runif', (ctx, args, call) => {
   for (let i = 0; i < v.length; i++) v[i] = rng.nextDouble();
   return frameVal(new Frame(['rnd'], [Vec.numeric(v, 'real')]));
 });
+
+// (getrow frame): the single row of a one-row frame as numbers (python reads mean() this way).
+defineOps('getrow', (ctx, args, call) => {
+  arity(ctx, call, 1, 1, '(getrow frame)');
+  const f = ctx.frame(args[0]);
+  if (f.nRows !== 1) ctx.fail(`getrow expects a frame with one row, got ${f.nRows} rows`, args[0]);
+  return {
+    t: 'nums',
+    v: f.vecs.map((v) => (v.type === 'enum' || v.type === 'string' ? Number.NaN : v.at(0))),
+  };
+});
+
+// (flatten frame): the value of a 1x1 frame (a number, or the level/string).
+defineOps('flatten', (ctx, args, call) => {
+  arity(ctx, call, 1, 1, '(flatten frame)');
+  const v = ctx.eval(args[0]);
+  if (v.t !== 'frame' || v.f.nRows !== 1 || v.f.nCols !== 1) return v;
+  const vec = v.f.vecs[0];
+  if (vec.type === 'enum' || vec.type === 'string') return { t: 'str', v: vec.label(0) ?? 'NA' };
+  return { t: 'num', v: vec.at(0) };
+});
+
+// (ls): the keys of every frame, as a one-column frame `key` (h2o.ls()).
+defineOps('ls', (ctx) => {
+  const keys = ctx.env.catalog.keys();
+  return frameVal(new Frame(['key'], [Vec.string(keys)]));
+});

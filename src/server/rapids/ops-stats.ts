@@ -178,15 +178,26 @@ defineOps('quantile', (ctx, args, call) => {
   const method = args.length > 2 && ctx.eval(args[2]).t !== 'null' ? ctx.str(args[2]) : 'interpolate';
   if (!METHODS.includes(method))
     ctx.fail(`unknown combine method '${method}'; allowed: ${METHODS.join(', ')}`, args[2]);
-  if (args.length > 3 && ctx.eval(args[3]).t !== 'null')
+  // The python client sends weights as '_' (a string) when there are none.
+  const w = args.length > 3 ? ctx.eval(args[3]) : ({ t: 'null' } as RVal);
+  if (w.t !== 'null' && !(w.t === 'str' && (w.v === '_' || w.v === ''))) {
     ctx.fail('weighted quantiles are not supported', args[3]);
+  }
   const names = ['Probs'];
   const vecs = [Vec.numeric(probs, 'real')];
   f.vecs.forEach((v, j) => {
-    if (v.type === 'enum' || v.type === 'string')
-      ctx.fail(`quantile of non-numeric column '${f.names[j]}'`, args[0]);
-    const s = values(v, true)!.sort();
     names.push(`${f.names[j]}Quantiles`);
+    // Non-numeric columns get NaN quantiles, as H2O reports them.
+    if (v.type === 'enum' || v.type === 'string') {
+      vecs.push(
+        Vec.numeric(
+          probs.map(() => Number.NaN),
+          'real',
+        ),
+      );
+      return;
+    }
+    const s = values(v, true)!.sort();
     vecs.push(
       Vec.numeric(
         probs.map((p) => quantileOf(s, p, method)),

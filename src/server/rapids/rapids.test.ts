@@ -206,6 +206,14 @@ describe('Rapids evaluation', () => {
     const q = frameOf(run('(quantile (cols fr \'x\') [0.25 0.5] "interpolate" _)', env));
     assert.deepEqual(q.names, ['Probs', 'xQuantiles']);
     assert.deepEqual(col(q, 1), [2.25, 3.5]);
+    // the python client's spelling of "no weights" is the string '_'; categorical columns give NaN
+    const q2 = frameOf(run("(quantile fr [0.5] 'interpolate' '_')", env));
+    assert.deepEqual(q2.names, ['Probs', 'xQuantiles', 'yQuantiles', 'gQuantiles']);
+    // median of y skipping NA: 2, 6, 8, 10, 12 -> 8
+    assert.deepEqual([col(q2, 1)[0], col(q2, 2)[0], col(q2, 3)[0]], [3.5, 8, Number.NaN]);
+    // mean() is read back with getrow; a 1x1 frame flattens to its value
+    assert.deepEqual(run('(getrow (mean (cols fr [0 1]) True 0))', env), { t: 'nums', v: [3.5, 7.6] });
+    assert.deepEqual(run("(flatten (rows (cols fr 'g') [3]))", env), { t: 'str', v: 'c' });
   });
 
   it('builds unique, table, levels, cbind, rbind, colnames= and ifelse', () => {
