@@ -2,7 +2,7 @@
 // of p1, rows fall into the first (highest) group whose lower threshold they reach; lift is a
 // group's response rate over the overall rate. lift_top_group is the first group's lift.
 
-import { weightedQuantile } from './quantile.ts';
+import { weightedQuantiles } from './quantile.ts';
 import { makeTable, type TwoDimTable } from './two-dim-table.ts';
 
 /** Quantile probabilities of H2O's default grouping (gainslift_bins = -1): 16 groups. */
@@ -40,7 +40,7 @@ export function gainsLift(
     groups > 0
       ? Array.from({ length: groups }, (_, i) => (groups - i - 1) / groups)
       : DEFAULT_GAINSLIFT_PROBS;
-  const qs = probs.map((p) => weightedQuantile(p1, p, weights)).filter((q) => !Number.isNaN(q));
+  const qs = weightedQuantiles(p1, probs, weights).filter((q) => !Number.isNaN(q));
   if (qs.length === 0) return undefined;
   const thresholds = [...new Set(qs)].sort((a, b) => b - a);
   const events = new Array<number>(thresholds.length).fill(0);

@@ -23,7 +23,7 @@ export { ConfusionMatrix } from './confusion-matrix.ts';
 export { clampedLog, deviance, REGRESSION_DISTRIBUTIONS, type RegressionDistribution } from './deviance.ts';
 export { DEFAULT_GAINSLIFT_PROBS, type GainsLift, gainsLift } from './gains-lift.ts';
 export { argmax, type MultinomialInput, type MultinomialMetrics, multinomialMetrics } from './multinomial.ts';
-export { weightedQuantile } from './quantile.ts';
+export { weightedQuantile, weightedQuantiles } from './quantile.ts';
 export { type RegressionInput, type RegressionMetrics, regressionMetrics, rSquared } from './regression.ts';
 export { type StopEarlyOptions, stopEarly } from './stop-early.ts';
 export { THRESHOLD_CRITERIA, type ThresholdCriterion } from './threshold-criteria.ts';

@@ -1,4 +1,4 @@
-// Weighted quantile with linear interpolation, the rule H2O's Quantile uses by default
+// Weighted quantiles with linear interpolation, the rule H2O's Quantile uses by default
 // (combine_method=INTERPOLATE): rank p·(N−1) between the sorted values, N = total weight.
 // Used for the huber deviance's delta and for the gains/lift group boundaries.
 
@@ -10,36 +10,50 @@
  * weights give exactly the quantile of the replicated data. Returns NaN when no row is usable.
  */
 export function weightedQuantile(values: Float64Array, p: number, weights?: Float64Array): number {
+  return weightedQuantiles(values, [p], weights)[0];
+}
+
+/** Several quantiles of the same data, sorting it once (see {@link weightedQuantile}). */
+export function weightedQuantiles(
+  values: Float64Array,
+  probs: readonly number[],
+  weights?: Float64Array,
+): number[] {
   const idx: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const w = weights === undefined ? 1 : weights[i];
     if (!Number.isNaN(values[i]) && w > 0) idx.push(i);
   }
-  if (idx.length === 0) return Number.NaN;
+  if (idx.length === 0) return probs.map(() => Number.NaN);
   idx.sort((a, b) => values[a] - values[b]);
+  const sorted = Float64Array.from(idx, (i) => values[i]);
+  // cum[j] = total weight of sorted rows 0..j: row j covers ranks [cum[j−1], cum[j]).
+  const cum = new Float64Array(idx.length);
   let total = 0;
-  for (const i of idx) total += weights === undefined ? 1 : weights[i];
-  const rank = Math.max(0, p * (total - 1));
-  const lo = Math.floor(rank);
-  const frac = rank - lo;
-  const xLo = valueAtRank(values, weights, idx, lo);
-  if (frac === 0) return xLo;
-  const xHi = valueAtRank(values, weights, idx, lo + 1);
-  // Classic linear interpolation; equal neighbours return exactly that value.
-  return xLo === xHi ? xLo : xLo + (xHi - xLo) * frac;
+  for (let j = 0; j < idx.length; j++) {
+    total += weights === undefined ? 1 : weights[idx[j]];
+    cum[j] = total;
+  }
+  return probs.map((p) => {
+    const rank = Math.max(0, p * (total - 1));
+    const lo = Math.floor(rank);
+    const frac = rank - lo;
+    const xLo = sorted[rowAtRank(cum, lo)];
+    if (frac === 0) return xLo;
+    const xHi = sorted[rowAtRank(cum, lo + 1)];
+    // Classic linear interpolation; equal neighbours return exactly that value.
+    return xLo === xHi ? xLo : xLo + (xHi - xLo) * frac;
+  });
 }
 
-/** Value of the sorted row covering 0-based rank `t` when row j covers ranks [C_{j−1}, C_j). */
-function valueAtRank(
-  values: Float64Array,
-  weights: Float64Array | undefined,
-  sorted: number[],
-  t: number,
-): number {
-  let cum = 0;
-  for (const i of sorted) {
-    cum += weights === undefined ? 1 : weights[i];
-    if (t < cum) return values[i];
+/** First sorted row j with cum[j] > t (binary search); the last row if t is past the end. */
+function rowAtRank(cum: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cum[mid] > t) hi = mid;
+    else lo = mid + 1;
   }
-  return values[sorted[sorted.length - 1]];
+  return lo;
 }
