@@ -3,10 +3,8 @@
 
 /** A fast seeded generator; the same seed gives the same stream on every platform. */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // State in an Int32Array: plain fields holding uint32 values would box as heap numbers in V8.
+  private readonly s = new Int32Array(4);
   private spare = Number.NaN;
 
   /** `seed` may be any finite number (64-bit seeds keep their high and low 32 bits). */
@@ -21,22 +19,23 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next() | 1;
+    this.s[0] = next();
+    this.s[1] = next();
+    this.s[2] = next();
+    this.s[3] = next() | 1;
   }
 
   /** Uniform unsigned 32-bit integer. */
   nextUint32(): number {
-    const r = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const s = this.s;
+    const r = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
+    const t = s[1] << 9;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
     return r;
   }
 
@@ -87,7 +86,7 @@ export class Rng {
 }
 
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }
 
 /** A random seed for `seed=-1`, as H2O draws one and records it. */
