@@ -1,7 +1,7 @@
 // The booklet's estimator API: `new H2ODeepLearningEstimator({ hidden: [32, 32, 32] }).train({...})`.
 import type { Frame } from '../frame/index.ts';
 import type { DeepLearningModel } from './deep-learning-model.ts';
-import type { DeepLearningParameters } from './model/index.ts';
+import type { DeepLearningParameters } from './params-shim/index.ts';
 import { type TrainOptions, trainDeepLearning } from './train/train.ts';
 
 /** Parameters as a user passes them: any subset, values typed or as strings. */

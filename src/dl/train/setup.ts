@@ -3,14 +3,14 @@
 import { H2OInputError, randomSeed, ValidationError } from '../../core/index.ts';
 import type { Frame, Vec } from '../../frame/index.ts';
 import { buildDataInfo, type DataInfoState, selectPredictors } from '../data/data-info.ts';
+import type { NetworkSpec } from '../network/index.ts';
 import {
   coerceParameters,
   type DeepLearningParameters,
   defaultParameters,
   effectiveParameters,
   validateParameters,
-} from '../model/index.ts';
-import type { NetworkSpec } from '../network/index.ts';
+} from '../params-shim/index.ts';
 
 /** What kind of model the frames and parameters make. */
 export type ModelCategory = 'Regression' | 'Binomial' | 'Multinomial' | 'AutoEncoder';

@@ -117,8 +117,9 @@ export async function trainDeepLearning(
       epochs,
       iterations: counters.iterations,
       samples: counters.nSeen,
-      training,
-      validation,
+      // History rows keep the scalar metrics only; the full objects stay on the output.
+      training: scalarMetrics(training),
+      validation: validation && scalarMetrics(validation),
     };
     out.scoringHistory.push(event);
     out.trainingMetrics = training;
@@ -212,6 +213,12 @@ function stopRules(
   // Supervised histories start with an empty row; autoencoders with the null model (§6.3).
   const withRow0 = setup.category === 'AutoEncoder' ? series : [Number.NaN, ...series];
   return movingAverageStop(withRow0, metric, p);
+}
+
+function scalarMetrics(m: ModelMetrics): ModelMetrics {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(m)) if (typeof v === 'number' || typeof v === 'string') out[k] = v;
+  return out as ModelMetrics;
 }
 
 function threshold(m: ModelMetrics): number {
