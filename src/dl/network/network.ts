@@ -3,11 +3,13 @@
 // Hot paths allocate nothing; all scratch arrays are created once in the constructor.
 import { assert, type Rng, ValidationError } from '../../core/index.ts';
 import * as K from '../../kernels/index.ts';
+import { wasmKernelsAvailable } from '../../kernels/wasm/index.ts';
 import { type InitialWeightDistribution, initWeights } from './init.ts';
 import { type NetworkLayout, networkLayout } from './layout.ts';
 import { averageBuffers, type NetworkState, STATE_KEYS, stateBuffers } from './network-state.ts';
 import { type NegHalfGradient, negativeHalfGradient, softmaxDelta } from './output-error.ts';
 import { type ActivationKind, activationKind, checkNetworkSpec, type NetworkSpec } from './spec.ts';
+import { WasmEngine } from './wasm-engine.ts';
 
 /** Largest float32; H2O's default max_w2, which can never trigger the rescaling. */
 const FLOAT_MAX = 3.4028234663852886e38;
@@ -16,6 +18,12 @@ const FLOAT_MAX = 3.4028234663852886e38;
 export interface NetworkOptions {
   /** Allocate weights, biases and optimizer state on SharedArrayBuffers (for worker threads). */
   shared?: boolean;
+  /**
+   * 'wasm' runs trainRow/predictRow in the WebAssembly SIMD kernels (buffers then live in the kernel
+   * instance's shared memory, float32 activations); it falls back to 'js' when SIMD is unavailable or
+   * sparsity_beta > 0. Default 'js', the float64-activation reference path.
+   */
+  backend?: 'js' | 'wasm';
 }
 
 function f32(n: number, shared: boolean): Float32Array {
@@ -46,6 +54,9 @@ export class Network {
   /** Running mean activation of every hidden unit (autoencoder sparsity); null when sparsity_beta = 0. */
   readonly meanActivation: Float64Array | null;
 
+  /** Which kernels run this network's rows. */
+  readonly backend: 'js' | 'wasm';
+  private readonly engine: WasmEngine | null;
   private readonly kind: ActivationKind;
   private readonly nLayers: number;
   private readonly shortcut: boolean;
@@ -75,18 +86,30 @@ export class Network {
     const layout = networkLayout(spec.units, this.kind === 'Maxout');
     this.layout = layout;
     this.nLayers = layout.layers.length;
-    this.weightBuffer = f32(layout.nWeights, shared);
-    this.biasBuffer = f64(layout.nBiases, shared);
+    const momentum = !spec.adaptive_rate && (spec.momentum_start !== 0 || spec.momentum_stable !== 0);
+    this.sparsity = spec.output === 'autoencoder' && spec.sparsity_beta > 0;
+    // shortcut (§5.10): a neuron whose δ is exactly 0 changes nothing, so it can be skipped.
+    this.shortcut = spec.fast_mode || (!spec.adaptive_rate && !momentum && spec.l1 === 0 && spec.l2 === 0);
+    this.checkMaxW2 = spec.max_w2 < FLOAT_MAX;
+    // The wasm step has no sparsity term (autoencoders with sparsity_beta > 0 stay on the JS path).
+    const useWasm = options.backend === 'wasm' && !this.sparsity && wasmKernelsAvailable();
+    this.engine = useWasm
+      ? new WasmEngine(this.spec, layout, this.kind, momentum, this.shortcut, this.checkMaxW2)
+      : null;
+    this.backend = useWasm ? 'wasm' : 'js';
+    const eb = this.engine?.buffers;
+    this.weightBuffer = eb ? eb.weights : f32(layout.nWeights, shared);
+    this.biasBuffer = eb ? eb.biases : f64(layout.nBiases, shared);
     this.weights = this.weightViews(this.weightBuffer);
     this.biases = this.biasViews(this.biasBuffer);
 
-    const momentum = !spec.adaptive_rate && (spec.momentum_start !== 0 || spec.momentum_stable !== 0);
-    this.eg2W = spec.adaptive_rate ? f32(layout.nWeights, shared) : null;
-    this.edx2W = spec.adaptive_rate ? f32(layout.nWeights, shared) : null;
-    this.eg2B = spec.adaptive_rate ? f64(layout.nBiases, shared) : null;
-    this.edx2B = spec.adaptive_rate ? f64(layout.nBiases, shared) : null;
-    this.velW = momentum ? f32(layout.nWeights, shared) : null;
-    this.velB = momentum ? f64(layout.nBiases, shared) : null;
+    const ada = spec.adaptive_rate;
+    this.eg2W = eb ? eb.eg2W : ada ? f32(layout.nWeights, shared) : null;
+    this.edx2W = eb ? eb.edx2W : ada ? f32(layout.nWeights, shared) : null;
+    this.eg2B = eb ? eb.eg2B : ada ? f64(layout.nBiases, shared) : null;
+    this.edx2B = eb ? eb.edx2B : ada ? f64(layout.nBiases, shared) : null;
+    this.velW = eb ? eb.velW : momentum ? f32(layout.nWeights, shared) : null;
+    this.velB = eb ? eb.velB : momentum ? f64(layout.nBiases, shared) : null;
     if (this.eg2W && this.edx2W) {
       this.eg2WL = this.weightViews(this.eg2W);
       this.edx2WL = this.weightViews(this.edx2W);
@@ -95,7 +118,6 @@ export class Network {
 
     const units = spec.units;
     const nHiddenUnits = units.slice(1, -1).reduce((s, n) => s + n, 0);
-    this.sparsity = spec.output === 'autoencoder' && spec.sparsity_beta > 0;
     this.meanActivation = this.sparsity ? f64(nHiddenUnits, shared) : null;
     if (this.meanActivation) {
       let at = 0;
@@ -104,9 +126,6 @@ export class Network {
         at += units[h];
       }
     }
-    // shortcut (§5.10): a neuron whose δ is exactly 0 changes nothing, so it can be skipped.
-    this.shortcut = spec.fast_mode || (!spec.adaptive_rate && !momentum && spec.l1 === 0 && spec.l2 === 0);
-    this.checkMaxW2 = spec.max_w2 < FLOAT_MAX;
     this.nhg =
       spec.output === 'softmax'
         ? null
@@ -119,8 +138,9 @@ export class Network {
       this.act.push(new Float64Array(n));
       this.err.push(new Float64Array(n));
       this.delta.push(new Float64Array(n));
-      this.keep.push(new Uint8Array(n).fill(1));
-      this.winner.push(new Uint8Array(n));
+      // With the wasm engine the masks are its memory, so dropoutMask() shows what the kernels used.
+      this.keep.push(this.engine ? this.engine.keep[l] : new Uint8Array(n).fill(1));
+      this.winner.push(this.engine ? this.engine.winner[l] : new Uint8Array(n));
     }
   }
 
@@ -178,12 +198,17 @@ export class Network {
    * reconstruction.
    */
   predictRow(input: Float32Array, out: Float64Array): void {
+    if (this.engine !== null) {
+      this.engine.predictRow(input, out);
+      return;
+    }
     this.forward(input, false, null);
     out.set(this.act[this.nLayers]);
   }
 
   /** Test-mode activations of hidden layer `layer` (0-based) from the last predictRow (deep features). */
   hiddenActivations(layer: number): Float64Array {
+    if (this.engine !== null) this.act[layer + 1].set(this.engine.act[layer + 1]);
     return this.act[layer + 1];
   }
 
@@ -207,6 +232,18 @@ export class Network {
    * number of samples trained before this one (rate annealing, momentum ramp).
    */
   trainRow(input: Float32Array, target: number | Float32Array, nSeen: number, rng: Rng): void {
+    if (this.engine !== null) {
+      const s = this.spec;
+      assert(
+        input.length === s.units[0],
+        `input row has ${input.length} values, the network ${s.units[0]} inputs`,
+      );
+      const m = this.momentumAt(nSeen);
+      const annealed = (s.rate / (1 + s.rate_annealing * nSeen)) * (1 - m);
+      for (let l = 0; l < this.nLayers; l++) this.layerRate[l] = annealed * this.rateDecayPow[l];
+      this.engine.trainRow(input, target, rng, m, this.layerRate);
+      return;
+    }
     this.forward(input, true, rng);
     this.outputDelta(target);
     this.backward(nSeen);

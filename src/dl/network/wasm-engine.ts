@@ -1,0 +1,219 @@
+// The wasm SIMD backend of a Network: one kernel instance whose memory holds the weights, biases,
+// optimizer state and the per-row scratch, so a training row costs one or two wasm calls and no
+// copies beyond the input row. Network keeps its public buffers as views into this memory.
+// Activations are float32 here (float64 in the JS path): results agree within float32 rounding.
+import type { Rng } from '../../core/index.ts';
+import {
+  createKernelMemory,
+  instantiateWasmKernels,
+  PLAN,
+  PLAN_BYTES,
+  WasmArena,
+  type WasmKernels,
+} from '../../kernels/wasm/index.ts';
+import type { NetworkLayout } from './layout.ts';
+import { type NegHalfGradient, negativeHalfGradient } from './output-error.ts';
+import type { ActivationKind, NetworkSpec } from './spec.ts';
+
+const KINDS: Record<ActivationKind, number> = { Tanh: 0, Rectifier: 1, Maxout: 2, ExpRectifier: 3 };
+const OUTPUTS = { softmax: 0, linear: 1, autoencoder: 2 } as const;
+
+/** The buffers a Network exposes, living in wasm memory. */
+export interface EngineBuffers {
+  weights: Float32Array;
+  biases: Float64Array;
+  eg2W: Float32Array | null;
+  edx2W: Float32Array | null;
+  eg2B: Float64Array | null;
+  edx2B: Float64Array | null;
+  velW: Float32Array | null;
+  velB: Float64Array | null;
+}
+
+/** Owns the memory, the kernel instance and the plan of one network. */
+export class WasmEngine {
+  readonly memory: WebAssembly.Memory;
+  readonly buffers: EngineBuffers;
+  /** Per unit layer: activations, keep masks, Maxout winners (views into memory). */
+  readonly act: Float32Array[] = [];
+  readonly keep: Uint8Array[] = [];
+  readonly winner: Uint8Array[] = [];
+  private readonly delta: Float32Array[] = [];
+  private readonly k: WasmKernels;
+  private readonly plan: number;
+  private readonly planF64: Float64Array;
+  private readonly nhg: NegHalfGradient | null;
+  private readonly hasDropout: boolean;
+
+  constructor(
+    private readonly spec: NetworkSpec,
+    layout: NetworkLayout,
+    kind: ActivationKind,
+    momentum: boolean,
+    shortcut: boolean,
+    checkMaxW2: boolean,
+  ) {
+    const nW = layout.nWeights;
+    const nB = layout.nBiases;
+    const units = spec.units;
+    const ada = spec.adaptive_rate;
+    // First pass sizes the memory, second pass hands out the same addresses.
+    const place = (arena: WasmArena) => {
+      const a = {
+        plan: arena.alloc(PLAN_BYTES),
+        w: arena.alloc(4 * nW),
+        b: arena.alloc(8 * nB),
+        eg2W: ada ? arena.alloc(4 * nW) : 0,
+        edx2W: ada ? arena.alloc(4 * nW) : 0,
+        eg2B: ada ? arena.alloc(8 * nB) : 0,
+        edx2B: ada ? arena.alloc(8 * nB) : 0,
+        velW: momentum ? arena.alloc(4 * nW) : 0,
+        velB: momentum ? arena.alloc(8 * nB) : 0,
+        units: units.map((n) => ({
+          act: arena.alloc(4 * n),
+          err: arena.alloc(4 * n),
+          delta: arena.alloc(4 * n),
+          keep: arena.alloc(n),
+          winner: arena.alloc(n),
+        })),
+      };
+      return a;
+    };
+    const sizing = new WasmArena();
+    place(sizing);
+    this.memory = createKernelMemory(sizing.size);
+    const a = place(new WasmArena());
+    this.k = instantiateWasmKernels(this.memory);
+    const buf = this.memory.buffer;
+    const f32 = (at: number, n: number) => new Float32Array(buf, at, n);
+    const f64 = (at: number, n: number) => new Float64Array(buf, at, n);
+    this.buffers = {
+      weights: f32(a.w, nW),
+      biases: f64(a.b, nB),
+      eg2W: ada ? f32(a.eg2W, nW) : null,
+      edx2W: ada ? f32(a.edx2W, nW) : null,
+      eg2B: ada ? f64(a.eg2B, nB) : null,
+      edx2B: ada ? f64(a.edx2B, nB) : null,
+      velW: momentum ? f32(a.velW, nW) : null,
+      velB: momentum ? f64(a.velB, nB) : null,
+    };
+    for (let u = 0; u < units.length; u++) {
+      this.act.push(f32(a.units[u].act, units[u]));
+      this.delta.push(f32(a.units[u].delta, units[u]));
+      this.keep.push(new Uint8Array(buf, a.units[u].keep, units[u]).fill(1));
+      this.winner.push(new Uint8Array(buf, a.units[u].winner, units[u]));
+    }
+    this.plan = a.plan;
+    this.planF64 = f64(a.plan, PLAN_BYTES / 8);
+    this.hasDropout = spec.input_dropout_ratio > 0 || spec.hidden_dropout_ratios.some((r) => r > 0);
+    const i32 = new Int32Array(buf, a.plan, PLAN_BYTES / 4);
+    const h = PLAN.header;
+    i32[h.nLayers] = layout.layers.length;
+    i32[h.kind] = KINDS[kind];
+    i32[h.output] = OUTPUTS[spec.output];
+    i32[h.optimizer] = ada ? 3 : momentum ? (spec.nesterov_accelerated_gradient ? 1 : 2) : 0;
+    i32[h.fastMode] = spec.fast_mode ? 1 : 0;
+    i32[h.shortcut] = shortcut ? 1 : 0;
+    i32[h.checkMaxW2] = checkMaxW2 ? 1 : 0;
+    i32[h.quadratic] = spec.loss === 'Quadratic' ? 1 : 0;
+    i32[h.dropout] = this.hasDropout ? 1 : 0;
+    const p = this.planF64;
+    p[PLAN.rho / 8] = spec.rho;
+    p[PLAN.epsilon / 8] = spec.epsilon;
+    p[PLAN.l1 / 8] = spec.l1;
+    p[PLAN.l2 / 8] = spec.l2;
+    p[PLAN.maxW2 / 8] = spec.max_w2;
+    const ratioBits = new Int32Array(new Float32Array(1).buffer);
+    const ratioF32 = new Float32Array(ratioBits.buffer);
+    layout.layers.forEach((L, l) => {
+      const r = (PLAN.layers + 64 * l) / 4;
+      const st = (base: number, size: number, off: number) => (base === 0 ? 0 : base + size * off);
+      ratioF32[0] = l < layout.layers.length - 1 ? spec.hidden_dropout_ratios[l] : 0;
+      const rec = [
+        L.nIn,
+        L.nOut,
+        L.channels,
+        a.w + 4 * L.weightOffset,
+        a.b + 8 * L.biasOffset,
+        st(a.eg2W, 4, L.weightOffset),
+        st(a.edx2W, 4, L.weightOffset),
+        st(a.velW, 4, L.weightOffset),
+        st(a.eg2B, 8, L.biasOffset),
+        st(a.edx2B, 8, L.biasOffset),
+        st(a.velB, 8, L.biasOffset),
+        ratioBits[0],
+      ];
+      i32.set(rec, r);
+    });
+    a.units.forEach((U, u) => {
+      i32.set([U.act, U.err, U.delta, U.keep, U.winner], (PLAN.units + 32 * u) / 4);
+    });
+    this.nhg =
+      spec.output === 'softmax'
+        ? null
+        : negativeHalfGradient(spec.distribution, spec.tweedie_power, spec.quantile_alpha);
+  }
+
+  /** Writes the input row (with input dropout drawn from rng when training) and the hidden masks. */
+  private load(input: Float32Array, rng: Rng | null): void {
+    const a0 = this.act[0];
+    const s = this.spec;
+    if (rng !== null && this.hasDropout) {
+      // Same draws in the same order as Network.forward: inputs first, then each hidden layer.
+      const k0 = this.keep[0];
+      const idr = s.input_dropout_ratio;
+      if (idr > 0) {
+        for (let i = 0; i < a0.length; i++) {
+          const kept = rng.nextFloat() >= idr;
+          k0[i] = kept ? 1 : 0;
+          a0[i] = kept ? input[i] : 0;
+        }
+      } else a0.set(input);
+      const hdr = s.hidden_dropout_ratios;
+      for (let l = 0; l < hdr.length; l++) {
+        const keep = this.keep[l + 1];
+        const ratio = hdr[l];
+        if (ratio > 0) for (let o = 0; o < keep.length; o++) keep[o] = rng.nextFloat() >= ratio ? 1 : 0;
+        else keep.fill(1);
+      }
+    } else a0.set(input);
+  }
+
+  /** Test-mode forward; `out` receives the output layer. */
+  predictRow(input: Float32Array, out: Float64Array): void {
+    this.load(input, null);
+    this.k.forward(this.plan, 0);
+    const top = this.act[this.act.length - 1];
+    for (let i = 0; i < top.length; i++) out[i] = top[i];
+  }
+
+  /** One training row; `momentum` and the per-layer rates come from the Network's schedule. */
+  trainRow(
+    input: Float32Array,
+    target: number | Float32Array,
+    rng: Rng,
+    momentum: number,
+    layerRate: Float64Array,
+  ): void {
+    const p = this.planF64;
+    p[PLAN.momentum / 8] = momentum;
+    for (let l = 0; l < layerRate.length; l++) p[PLAN.rates / 8 + l] = layerRate[l];
+    this.load(input, rng);
+    if (this.nhg === null) {
+      this.k.trainSoftmaxRow(this.plan, target as number);
+      return;
+    }
+    this.k.forward(this.plan, 1);
+    const top = this.act.length - 1;
+    const y = this.act[top];
+    const d = this.delta[top];
+    const nhg = this.nhg;
+    if (this.spec.output === 'linear') d[0] = -2 * nhg(target as number, y[0]);
+    else {
+      // Autoencoder: the output activation's derivative is deliberately not applied (§3.4).
+      const t = target as Float32Array;
+      for (let i = 0; i < y.length; i++) d[i] = -2 * nhg(t[i], y[i]);
+    }
+    this.k.backward(this.plan);
+  }
+}
