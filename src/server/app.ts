@@ -11,6 +11,7 @@ import { registerJobs } from './api/jobs.ts';
 import { registerMetadata } from './api/metadata.ts';
 import { registerParse } from './api/parse.ts';
 import { registerRapids } from './api/rapids.ts';
+import { registerWeb } from './api/web.ts';
 import { authorized } from './auth.ts';
 import { Catalog } from './catalog.ts';
 import { toH2OError } from './errors.ts';
@@ -111,6 +112,7 @@ export async function createServer(options: ServerOptions = {}): Promise<H2OServ
   registerParse(app, state);
   registerFrames(app, state);
   registerRapids(app, state);
+  registerWeb(app, state);
 
   return {
     app,

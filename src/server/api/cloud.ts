@@ -1,4 +1,4 @@
-// Cluster endpoints: GET /, /3/Cloud, /3/About, /3/Capabilities(/API), /3/InitID, sessions,
+// Cluster endpoints: /3/Cloud, /3/About, /3/Capabilities(/API), /3/InitID, sessions,
 // /3/SessionProperties, /3/Shutdown, /3/KillMinus3. They never touch frames or jobs, so they answer
 // at once even while training runs (training runs off the main thread).
 import { randomBytes } from 'node:crypto';
@@ -83,10 +83,7 @@ const CAPABILITIES = ['Core V3', 'Core V4', 'Algos', 'AutoML', 'Rapids'];
 
 /** Registers the cluster endpoints. */
 export function registerCloud(app: FastifyInstance, state: ServerState): void {
-  route(app, state, 'GET', '/', 'Is the server up (the R client asks this first)', (_p, _req, reply) => {
-    void reply.type('text/html; charset=utf-8');
-    return '<!doctype html><title>h2o-ts</title><p>h2o-ts: H2O v3 REST API. See <a href="/3/Cloud">/3/Cloud</a>.</p>';
-  });
+  // GET / (the R client's liveness check) serves the web UI: see web.ts.
   const cloud = (p: import('../params.ts').Params) => cloudJson(state, p.bool('skip_ticks', false));
   route(app, state, 'GET', '/3/Cloud', 'Cluster status', cloud);
   route(app, state, 'GET', '/3/About', 'Build information', () => ({

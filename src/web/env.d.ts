@@ -1,0 +1,2 @@
+// Ambient declarations for the bundle: Vite imports CSS files for their side effect.
+declare module '*.css';

@@ -1,0 +1,188 @@
+// One model: summary, scoring history (polled while its training job runs, so the chart draws
+// live), metrics, confusion matrices, ROC, variable importance, cross-validation summary and
+// parameters, then the actions (predict, save, export).
+import type { JobV3 } from '../../schema/index.ts';
+import { get, seg } from '../api.ts';
+import { ErrorBox } from '../components/error-box.tsx';
+import { num } from '../components/format.ts';
+import { JobBar } from '../components/job-bar.tsx';
+import { TwoDimTable } from '../components/table.tsx';
+import { useLoad } from '../hooks.ts';
+import { href } from '../router.ts';
+import { ModelActions } from './model-actions.tsx';
+import { ConfusionMatrixChart, RocChart, ScoringHistoryChart, VarimpChart } from './model-charts.tsx';
+import type { Metrics, ModelJson } from './model-types.ts';
+
+const SHOWN: (keyof Metrics)[] = [
+  'MSE',
+  'RMSE',
+  'r2',
+  'logloss',
+  'AUC',
+  'pr_auc',
+  'mean_per_class_error',
+  'mean_residual_deviance',
+  'mae',
+  'nobs',
+];
+
+function MetricsTable({ rows }: { rows: [string, Metrics | null][] }) {
+  const present = rows.filter((r): r is [string, Metrics] => r[1] !== null);
+  if (present.length === 0) return null;
+  const keys = SHOWN.filter((k) => present.some(([, m]) => typeof m[k] === 'number'));
+  return (
+    <table class="metrics">
+      <thead>
+        <tr>
+          <th>Metric</th>
+          {present.map(([n]) => (
+            <th key={n}>{n}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((k) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            {present.map(([n, m]) => (
+              <td key={n} class="n">
+                {num(m[k])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The model view; `jobKey` (from the builder) keeps it polling while training runs. */
+export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: string | null }) {
+  const job = useLoad(
+    () =>
+      jobKey === null
+        ? Promise.resolve(undefined)
+        : get<{ jobs: JobV3[] }>(`/3/Jobs/${seg(jobKey)}`).then((r) => r.jobs[0]),
+    [jobKey],
+    500,
+  );
+  const running = job.data !== undefined && (job.data.status === 'RUNNING' || job.data.status === 'CREATED');
+  const model = useLoad(
+    // While training, the model may not exist yet: ask the list first rather than provoke a 404.
+    async () => {
+      if (running) {
+        const all = await get<{ models: { model_id: { name: string } }[] }>('/3/Models');
+        if (!all.models.some((x) => x.model_id.name === modelKey)) return undefined;
+      }
+      return get<{ models: ModelJson[] }>(`/3/Models/${seg(modelKey)}`).then((r) => r.models[0]);
+    },
+    [modelKey, running],
+    running ? 1000 : undefined,
+  );
+  const m = model.data;
+  const o = m?.output;
+  const category = o?.model_category ?? '';
+  const changed = (m?.parameters ?? []).filter(
+    (p) => JSON.stringify(p.actual_value) !== JSON.stringify(p.default_value),
+  );
+  return (
+    <section>
+      <h1>Model {modelKey}</h1>
+      {job.data ? <JobBar job={job.data} /> : null}
+      <ErrorBox error={model.error} />
+      {m && o ? (
+        <>
+          <p>
+            {m.algo_full_name}, {category}
+            {m.response_column_name ? (
+              <>
+                {' '}
+                predicting <code>{m.response_column_name}</code>
+              </>
+            ) : null}
+            .{' '}
+            {category === 'AutoEncoder' ? (
+              <a href={href(['anomaly'], { model: modelKey })}>Anomaly scores</a>
+            ) : null}
+          </p>
+          <h2>Scoring history</h2>
+          {o.scoring_history ? (
+            <ScoringHistoryChart sh={o.scoring_history} category={category} />
+          ) : (
+            <p class="muted">No scoring history yet.</p>
+          )}
+          <h2>Metrics</h2>
+          <MetricsTable
+            rows={[
+              ['training', o.training_metrics],
+              ['validation', o.validation_metrics],
+              ['cross-validation', o.cross_validation_metrics],
+            ]}
+          />
+          <div class="charts">
+            {o.training_metrics ? (
+              <ConfusionMatrixChart m={o.training_metrics} title="Training confusion matrix" />
+            ) : null}
+            {o.validation_metrics ? (
+              <ConfusionMatrixChart m={o.validation_metrics} title="Validation confusion matrix" />
+            ) : null}
+            {o.training_metrics ? <RocChart m={o.training_metrics} title="Training ROC" /> : null}
+            {o.validation_metrics ? <RocChart m={o.validation_metrics} title="Validation ROC" /> : null}
+          </div>
+          {o.variable_importances ? (
+            <>
+              <h2>Variable importance</h2>
+              <VarimpChart t={o.variable_importances} />
+            </>
+          ) : null}
+          {o.cross_validation_metrics_summary ? (
+            <>
+              <h2>Cross-validation</h2>
+              <TwoDimTable table={o.cross_validation_metrics_summary} />
+              {o.cross_validation_models ? (
+                <p>
+                  Fold models:{' '}
+                  {o.cross_validation_models.map((k) => (
+                    <a key={k.name} href={href(['models', k.name])}>
+                      {k.name}{' '}
+                    </a>
+                  ))}
+                </p>
+              ) : null}
+            </>
+          ) : null}
+          <h2>Model summary</h2>
+          <TwoDimTable table={o.model_summary} />
+          <details>
+            <summary>Scoring history table</summary>
+            <TwoDimTable table={o.scoring_history} />
+          </details>
+          <details>
+            <summary>Parameters ({changed.length} changed from default)</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th>Parameter</th>
+                  <th>Value</th>
+                  <th>Default</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.parameters.map((p) => (
+                  <tr key={p.name} class={changed.includes(p) ? 'changed' : ''}>
+                    <th scope="row">{p.name}</th>
+                    <td>{JSON.stringify(p.actual_value)}</td>
+                    <td>{JSON.stringify(p.default_value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+          {!running ? <ModelActions modelKey={modelKey} havePojo={m.have_pojo === true} /> : null}
+        </>
+      ) : running ? (
+        <p class="muted">Training; the model appears at its first scoring.</p>
+      ) : null}
+    </section>
+  );
+}
