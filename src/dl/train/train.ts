@@ -8,7 +8,7 @@ import { DeepLearningModel, type ModelOutput, type ScoringEvent } from '../deep-
 import { Network } from '../network/index.ts';
 import { computeMetrics, type ModelMetrics } from '../score/model-metrics.ts';
 import { balanceClasses } from './balance.ts';
-import { resolveTspi, runIteration, type Targets, type TrainingCounters } from './iteration.ts';
+import { type IterationContext, resolveTspi, type Targets, type TrainingCounters } from './iteration.ts';
 import { sampleRows } from './sample-rows.ts';
 import {
   lossForBest,
@@ -18,6 +18,7 @@ import {
   shouldScore,
 } from './scoring-schedule.ts';
 import { setupTraining, type TrainingSetup, type TrainRequest } from './setup.ts';
+import { createIterationRunner } from './workers/index.ts';
 
 /** Progress reported after every iteration. */
 export interface TrainProgress {
@@ -68,7 +69,10 @@ export async function trainDeepLearning(
   }
   const balanced = balanceClasses(setup, frame, rows);
   rows = balanced.rows;
-  const network = opts.checkpoint ? opts.checkpoint.network.clone() : new Network(setup.spec);
+  // Rows run in the wasm SIMD kernels when the runtime has them (JS kernels otherwise).
+  const network = opts.checkpoint
+    ? opts.checkpoint.network.clone({ backend: 'wasm' })
+    : new Network(setup.spec, { backend: 'wasm' });
   if (!opts.checkpoint)
     network.initWeights(eff.seed, eff.initial_weight_distribution, eff.initial_weight_scale);
   if (opts.pretrainedAutoencoder) copyPretrained(network, opts.pretrainedAutoencoder.network);
@@ -132,23 +136,27 @@ export async function trainDeepLearning(
 
   const sampleWeights = observationWeights(setup.weights);
   let stopped = false;
+  const iterationContext: IterationContext = {
+    network,
+    adapted,
+    rows,
+    targets,
+    sampleWeights,
+    tspi,
+    // One chunk in one process: shuffling is on whenever an iteration is a full epoch (§5.4).
+    shuffle: eff.shuffle_training_data || tspi >= rows.length,
+    seed: eff.seed,
+  };
+  // One thread when reproducible or small; otherwise replica workers averaged per iteration (workers/).
+  const runner = createIterationRunner(iterationContext, {
+    reproducible: eff.reproducible,
+    train_samples_per_iteration: eff.train_samples_per_iteration,
+    epochs: eff.epochs,
+    frame,
+  });
   while (!stopped && counters.nSeen / rows.length < eff.epochs) {
     counters.iterations++;
-    runIteration(
-      // One chunk in one process: shuffling is on whenever an iteration is a full epoch (§5.4).
-      {
-        network,
-        adapted,
-        rows,
-        targets,
-        sampleWeights,
-        tspi,
-        shuffle: eff.shuffle_training_data || tspi >= rows.length,
-        seed: eff.seed,
-      },
-      counters,
-      opts.signal,
-    );
+    await runner.run(iterationContext, counters, opts.signal);
     if (opts.signal?.aborted) break;
     const epochs = counters.nSeen / rows.length;
     const finished = epochs >= eff.epochs;
@@ -182,6 +190,7 @@ export async function trainDeepLearning(
     });
     await new Promise((r) => setImmediate(r));
   }
+  await runner.close();
   if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('training cancelled');
   const last = out.scoringHistory[out.scoringHistory.length - 1];
   const lastLoss = Math.fround(lossForBest(last?.validation ?? last?.training, stoppingMetric));

@@ -1,0 +1,89 @@
+// Public surface of the training workers: an iteration runner that trains on one thread (reproducible
+// runs, small jobs) or on a pool of replica workers averaged after each iteration (everything else).
+import { availableParallelism } from 'node:os';
+import type { Frame } from '../../../frame/index.ts';
+import { type IterationContext, runIteration, type TrainingCounters } from '../iteration.ts';
+import { ReplicaPool } from './replica-pool.ts';
+
+export { ReplicaPool } from './replica-pool.ts';
+
+/** Runs the iterations of one training run. */
+export interface IterationRunner {
+  /** Threads that train (1 on the single-threaded path). */
+  readonly threads: number;
+  /** One iteration; updates `counters.nSeen`; returns the rows processed. */
+  run(ctx: IterationContext, counters: TrainingCounters, signal?: AbortSignal): Promise<number>;
+  /** Releases the workers (idempotent). */
+  close(): Promise<void>;
+}
+
+/** How to run; H2O parameter names where they exist. */
+export interface RunnerOptions {
+  reproducible: boolean;
+  train_samples_per_iteration: number;
+  epochs: number;
+  frame: Frame;
+  /** Worker threads; default H2O_TS_THREADS or the machine's available parallelism. */
+  threads?: number;
+}
+
+/** Estimated single-core work (epochs · rows · weights) under which worker start-up is not worth it. */
+const MIN_PARALLEL_WORK = 2e9;
+/** Auto-tuned iterations keep copying and averaging at about this share of the compute time. */
+const SYNC_SHARE = 0.02;
+
+/** Threads to use by default: H2O_TS_THREADS, else the cores Node sees. */
+export function defaultThreads(): number {
+  const env = Number(process.env.H2O_TS_THREADS);
+  return Number.isInteger(env) && env >= 1 ? env : availableParallelism();
+}
+
+/**
+ * Chooses the runner: one thread when `reproducible` (bit-identical results), when one core is all
+ * there is, or when the job is small; otherwise a replica pool. With train_samples_per_iteration=-2
+ * the pool retunes the rows per iteration after each one so that synchronisation stays near 2 %.
+ */
+export function createIterationRunner(ctx0: IterationContext, opts: RunnerOptions): IterationRunner {
+  const threads = opts.threads ?? defaultThreads();
+  const work = opts.epochs * ctx0.rows.length * ctx0.network.weightBuffer.length;
+  const single = opts.reproducible || threads < 2 || (opts.threads === undefined && work < MIN_PARALLEL_WORK);
+  if (single) {
+    return {
+      threads: 1,
+      run: async (ctx, counters, signal) => runIteration(ctx, counters, signal),
+      close: async () => {},
+    };
+  }
+  let pool: ReplicaPool | null = null;
+  let tspi = ctx0.tspi;
+  const auto = opts.train_samples_per_iteration === -2;
+  return {
+    threads,
+    async run(ctx, counters) {
+      pool ??= ReplicaPool.start({
+        threads,
+        network: ctx.network,
+        info: ctx.adapted.info,
+        frame: opts.frame,
+        rows: ctx.rows,
+        targets: ctx.targets,
+        sampleWeights: ctx.sampleWeights,
+        seed: ctx.seed,
+        shuffle: ctx.shuffle,
+      });
+      const rows = auto ? tspi : ctx.tspi;
+      const done = await pool.iterate(ctx.network, rows, counters.nSeen, counters.iterations);
+      counters.nSeen += done;
+      if (auto && pool.lastComputeMs > 0) {
+        const rowsPerMs = done / pool.lastComputeMs;
+        const wanted = (rowsPerMs * Math.max(pool.lastSyncMs, 1)) / SYNC_SHARE;
+        tspi = Math.round(Math.min(ctx.rows.length, Math.max(threads * 1000, wanted)));
+      }
+      return done;
+    },
+    async close() {
+      await pool?.close();
+      pool = null;
+    },
+  };
+}

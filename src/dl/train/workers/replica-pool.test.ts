@@ -1,0 +1,129 @@
+// The replica pool against a naive reference: two replicas trained one after the other on this thread
+// (same shards, same per-worker seeds, same iteration code) and averaged must equal what two worker
+// threads produce, bit for bit — each replica's training is deterministic, only the threads differ.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Rng } from '../../../core/index.ts';
+import { Frame, Vec } from '../../../frame/index.ts';
+import { AdaptedRows, buildDataInfo } from '../../data/data-info.ts';
+import { Network, type NetworkSpec } from '../../network/index.ts';
+import { runIteration } from '../iteration.ts';
+import { ReplicaPool } from './replica-pool.ts';
+
+const SPEC: NetworkSpec = {
+  units: [3, 8, 2],
+  activation: 'Rectifier',
+  output: 'softmax',
+  distribution: 'bernoulli',
+  loss: 'CrossEntropy',
+  tweedie_power: 1.5,
+  quantile_alpha: 0.5,
+  input_dropout_ratio: 0,
+  hidden_dropout_ratios: [0],
+  l1: 0,
+  l2: 0,
+  max_w2: 3.4028234663852886e38,
+  adaptive_rate: true,
+  rho: 0.99,
+  epsilon: 1e-8,
+  rate: 0,
+  rate_annealing: 0,
+  rate_decay: 1,
+  momentum_start: 0,
+  momentum_ramp: 0,
+  momentum_stable: 0,
+  nesterov_accelerated_gradient: true,
+  fast_mode: false,
+  average_activation: 0,
+  sparsity_beta: 0,
+};
+
+function dataset(n: number) {
+  const rng = new Rng(3);
+  const a = Array.from({ length: n }, () => rng.nextGaussian());
+  const b = Array.from({ length: n }, () => rng.nextGaussian());
+  const c = Array.from({ length: n }, () => rng.nextInt(4));
+  const frame = new Frame(['a', 'b', 'c'], [Vec.numeric(a), Vec.numeric(b), Vec.numeric(c)]);
+  const info = buildDataInfo(frame, ['a', 'b', 'c'], null, {
+    use_all_factor_levels: true,
+    standardize: true,
+    autoencoder: false,
+    sparse: false,
+    missing_values_handling: 'MeanImputation',
+    standardizeResponse: false,
+  });
+  // Class 1 when a + b > 0: learnable by the tiny net.
+  const codes = Int32Array.from(a, (v, i) => (v + b[i] > 0 ? 1 : 0));
+  return { frame, info, codes, rows: Int32Array.from({ length: n }, (_, i) => i) };
+}
+
+describe('ReplicaPool', () => {
+  it('averages two worker replicas exactly as a sequential reference does', async () => {
+    const { frame, info, codes, rows } = dataset(400);
+    const net = new Network(SPEC, { backend: 'wasm' });
+    net.initWeights(7);
+    const reference = net.clone({ backend: 'wasm' });
+    const targets = { kind: 'class' as const, codes };
+    const pool = ReplicaPool.start({
+      threads: 2,
+      network: net,
+      info,
+      frame,
+      rows,
+      targets,
+      sampleWeights: null,
+      seed: 42,
+      shuffle: true,
+    });
+    try {
+      let nSeen = 0;
+      for (let it = 1; it <= 6; it++) {
+        const done = await pool.iterate(net, 400, nSeen, it);
+        let expectedDone = 0;
+        // Reference: each shard (rows k with k mod 2 = w) trained from the same start, then averaged.
+        const replicas = [0, 1].map((w) => {
+          const r = reference.clone({ backend: 'wasm' });
+          expectedDone += runIteration(
+            {
+              network: r,
+              adapted: new AdaptedRows(info, frame),
+              rows: rows.filter((_, k) => k % 2 === w),
+              targets,
+              sampleWeights: null,
+              tspi: 200,
+              shuffle: true,
+              seed: 42 + w * 7919,
+            },
+            { nSeen, iterations: it },
+          );
+          return r;
+        });
+        // Half an epoch per shard is Bernoulli-sampled (§5.2), so the count is about, not exactly, 400.
+        assert.equal(done, expectedDone);
+        replicas[0].average([replicas[1]]);
+        reference.weightBuffer.set(replicas[0].weightBuffer);
+        reference.biasBuffer.set(replicas[0].biasBuffer);
+        reference.eg2W?.set(replicas[0].eg2W as Float32Array);
+        reference.edx2W?.set(replicas[0].edx2W as Float32Array);
+        reference.eg2B?.set(replicas[0].eg2B as Float64Array);
+        reference.edx2B?.set(replicas[0].edx2B as Float64Array);
+        nSeen += done;
+        assert.deepEqual([...net.weightBuffer], [...reference.weightBuffer], `weights after iteration ${it}`);
+        assert.deepEqual([...net.edx2B!], [...reference.edx2B!], `bias accumulators after iteration ${it}`);
+      }
+      // And it learned: accuracy on the training rows well above chance (0.5).
+      const x = new Float32Array(info.fullN);
+      const p = new Float64Array(2);
+      const adapted = new AdaptedRows(info, frame);
+      let right = 0;
+      for (let r = 0; r < rows.length; r++) {
+        adapted.fill(r, x, false);
+        net.predictRow(x, p);
+        if ((p[1] > p[0] ? 1 : 0) === codes[r]) right++;
+      }
+      assert.ok(right / rows.length > 0.8, `accuracy ${right / rows.length}`);
+    } finally {
+      await pool.close();
+    }
+  });
+});
