@@ -1,0 +1,215 @@
+// Training-speed benchmark (not a test): 784-200-200-10 Rectifier on MNIST, one row at a time, in the
+// wasm SIMD kernels, on 1 thread and on 2 replica workers; prediction; and the same net in PyTorch CPU
+// (Debian python3-torch) for comparison. Prints name=value lines. Results: bench/RESULTS.md.
+// Usage: npm run bench:speed [-- --quick]   (--quick: fewer rows, no time-to-accuracy runs)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Rng } from '../src/core/index.ts';
+import { AdaptedRows, buildDataInfo } from '../src/dl/data/data-info.ts';
+import { Network, type NetworkSpec } from '../src/dl/network/index.ts';
+import { ReplicaPool } from '../src/dl/train/workers/index.ts';
+import { importFiles } from '../src/parse/index.ts';
+
+const quick = process.argv.includes('--quick');
+const dir = join(import.meta.dirname, '..', '..', 'shared', 'data', 'mnist');
+const out = join(import.meta.dirname, 'out');
+const print = (name: string, value: string | number) => console.log(`${name}=${value}`);
+
+const ADADELTA: NetworkSpec = {
+  units: [717, 200, 200, 10], // replaced by the adapted width below
+  activation: 'Rectifier',
+  output: 'softmax',
+  distribution: 'multinomial',
+  loss: 'CrossEntropy',
+  tweedie_power: 1.5,
+  quantile_alpha: 0.5,
+  input_dropout_ratio: 0,
+  hidden_dropout_ratios: [0, 0],
+  l1: 0,
+  l2: 0,
+  max_w2: 3.4028234663852886e38,
+  adaptive_rate: true,
+  rho: 0.99,
+  epsilon: 1e-8,
+  rate: 0,
+  rate_annealing: 0,
+  rate_decay: 1,
+  momentum_start: 0,
+  momentum_ramp: 0,
+  momentum_stable: 0,
+  nesterov_accelerated_gradient: true,
+  fast_mode: false,
+  average_activation: 0,
+  sparsity_beta: 0,
+};
+// Plain SGD: adaptive_rate=false, momentum_start=0 (H2O's manual rate default 0.005).
+const SGD: NetworkSpec = { ...ADADELTA, adaptive_rate: false, rate: 0.005 };
+
+print('machine', `"${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}"`);
+let t = performance.now();
+const train = await importFiles(join(dir, 'train.csv.gz'));
+const test = await importFiles(join(dir, 'test.csv.gz'));
+print('import_s', ((performance.now() - t) / 1000).toFixed(2));
+const names = train.names.slice(0, 784);
+const info = buildDataInfo(train, names, null, {
+  use_all_factor_levels: true,
+  standardize: true,
+  autoencoder: false,
+  sparse: false,
+  missing_values_handling: 'MeanImputation',
+  standardizeResponse: false,
+});
+const labelOf = (f: typeof train) => Int32Array.from({ length: f.nRows }, (_, i) => f.col('C785').at(i));
+const codes = labelOf(train);
+const testCodes = labelOf(test);
+const adapted = new AdaptedRows(info, train);
+const nTrain = quick ? 12000 : 60000;
+const rows = Int32Array.from({ length: train.nRows }, (_, i) => i);
+const units = [info.fullN, 200, 200, 10];
+
+/** Rows/s of per-row training on this thread, over `n` rows (after a short warm-up). */
+function oneThread(spec: NetworkSpec, n: number): { rps: number; net: Network } {
+  const net = new Network({ ...spec, units }, { backend: 'wasm' });
+  net.initWeights(1);
+  const x = new Float32Array(info.fullN);
+  const rng = new Rng(2);
+  for (let r = 0; r < 500; r++) {
+    adapted.fill(r, x, true);
+    net.trainRow(x, codes[r], r, rng);
+  }
+  const t0 = performance.now();
+  for (let r = 0; r < n; r++) {
+    adapted.fill(r % train.nRows, x, true);
+    net.trainRow(x, codes[r % train.nRows], r, rng);
+  }
+  return { rps: n / ((performance.now() - t0) / 1000), net };
+}
+
+/** Rows/s of the replica pool with `threads` workers, iterations of `perIteration` rows. */
+async function pool(spec: NetworkSpec, threads: number, n: number, perIteration: number) {
+  const net = new Network({ ...spec, units }, { backend: 'wasm' });
+  net.initWeights(1);
+  const p = ReplicaPool.start({
+    threads,
+    network: net,
+    info,
+    frame: train,
+    rows,
+    targets: { kind: 'class', codes },
+    sampleWeights: null,
+    seed: 1,
+    shuffle: true,
+  });
+  await p.iterate(net, 1000, 0, 1); // start-up and warm-up, not timed
+  let done = 0;
+  const t0 = performance.now();
+  for (let it = 2; done < n; it++) done += await p.iterate(net, perIteration, done, it);
+  const rps = done / ((performance.now() - t0) / 1000);
+  await p.close();
+  return { rps, net };
+}
+
+function testError(net: Network): number {
+  const a = new AdaptedRows(info, test);
+  const x = new Float32Array(info.fullN);
+  const p = new Float64Array(10);
+  let wrong = 0;
+  for (let r = 0; r < test.nRows; r++) {
+    a.fill(r, x, false);
+    net.predictRow(x, p);
+    let best = 0;
+    for (let c = 1; c < 10; c++) if (p[c] > p[best]) best = c;
+    if (best !== testCodes[r]) wrong++;
+  }
+  return wrong / test.nRows;
+}
+
+const ada1 = oneThread(ADADELTA, nTrain);
+print('adadelta_rows_per_s_1t', ada1.rps.toFixed(0));
+const ada2 = await pool(ADADELTA, 2, nTrain, quick ? 6000 : 20000);
+print('adadelta_rows_per_s_2t', ada2.rps.toFixed(0));
+print('adadelta_speedup_2t', (ada2.rps / ada1.rps).toFixed(2));
+const sgd1 = oneThread(SGD, nTrain);
+print('sgd_rows_per_s_1t', sgd1.rps.toFixed(0));
+const sgd2 = await pool(SGD, 2, nTrain, quick ? 6000 : 20000);
+print('sgd_rows_per_s_2t', sgd2.rps.toFixed(0));
+
+// Prediction: one thread, per row, over the test set.
+t = performance.now();
+const err1 = testError(ada1.net);
+print('predict_rows_per_s', (test.nRows / ((performance.now() - t) / 1000)).toFixed(0));
+print('predict_threads', 1);
+print('adadelta_test_error_after_bench_rows', err1.toFixed(4));
+
+if (!quick) {
+  // Time to 2.0 % test error: ADADELTA on 2 replica workers, one epoch per iteration, scored each epoch.
+  const net = new Network({ ...ADADELTA, units }, { backend: 'wasm' });
+  net.initWeights(1);
+  const p = ReplicaPool.start({
+    threads: 2,
+    network: net,
+    info,
+    frame: train,
+    rows,
+    targets: { kind: 'class', codes },
+    sampleWeights: null,
+    seed: 1,
+    shuffle: true,
+  });
+  const t0 = performance.now();
+  let seen = 0;
+  let reached = Number.NaN;
+  for (let epoch = 1; epoch <= 15; epoch++) {
+    for (let k = 0; k < 3; k++) seen += await p.iterate(net, 20000, seen, epoch * 3 + k);
+    const e = testError(net);
+    print(`ours_test_error_epoch_${epoch}`, e.toFixed(4));
+    if (e <= 0.02) {
+      reached = (performance.now() - t0) / 1000;
+      break;
+    }
+  }
+  await p.close();
+  print('ours_time_to_2pct_s', reached.toFixed(1));
+}
+
+// PyTorch: the same data as uint8 pixels / 255 (ours standardises; both are common practice).
+mkdirSync(out, { recursive: true });
+const dump = (f: typeof train, name: string) => {
+  const n = f.nRows;
+  const xs = new Uint8Array(n * 784);
+  for (let j = 0; j < 784; j++) {
+    const v = f.col(names[j]);
+    for (let i = 0; i < n; i++) xs[i * 784 + j] = v.at(i);
+  }
+  writeFileSync(join(out, `${name}-x.u8`), xs);
+  writeFileSync(join(out, `${name}-y.u8`), Uint8Array.from(labelOf(f)));
+};
+dump(train, 'train');
+dump(test, 'test');
+// Debian's OpenBLAS picks a slow generic kernel on this CPU unless told its core type.
+const env = { ...process.env, OPENBLAS_CORETYPE: process.env.OPENBLAS_CORETYPE ?? 'SKYLAKEX' };
+const py = spawnSync(
+  '/usr/bin/python3',
+  [
+    join(import.meta.dirname, 'speed-torch.py'),
+    out,
+    String(nTrain),
+    String(test.nRows),
+    '1',
+    quick ? '0' : '1',
+  ],
+  { env, encoding: 'utf8' },
+);
+if (py.status !== 0) {
+  print('torch', `"unavailable: ${(py.stderr || py.error?.message || '').trim().split('\n').pop()}"`);
+} else {
+  process.stdout.write(py.stdout);
+  const torchAda = Number(/torch_adadelta_bs1_rows_per_s=(\d+)/.exec(py.stdout)?.[1]);
+  const torchSgd = Number(/torch_sgd_bs1_rows_per_s=(\d+)/.exec(py.stdout)?.[1]);
+  const torch128 = Number(/torch_sgd_momentum_bs128_rows_per_s=(\d+)/.exec(py.stdout)?.[1]);
+  print('ratio_adadelta_vs_torch_bs1', (ada1.rps / torchAda).toFixed(2));
+  print('ratio_sgd_vs_torch_bs1', (sgd1.rps / torchSgd).toFixed(2));
+  print('ratio_adadelta_2t_vs_torch_bs128', (ada2.rps / torch128).toFixed(3));
+}
