@@ -84,6 +84,22 @@ describe('Deep Learning end to end (reproducible mode)', () => {
     assert.equal(JSON.stringify(a), JSON.stringify(b));
   });
 
+  it('trains with categorical_encoding=Binary and scores the raw frame with the same plan', async () => {
+    const prostate = await load('smalldata/logreg/prostate.csv', ['CAPSULE', 'RACE', 'DPROS']);
+    const model = await new H2ODeepLearningEstimator({
+      epochs: 2,
+      hidden: [8],
+      seed: 5,
+      reproducible: true,
+      categorical_encoding: 'Binary',
+      ignored_columns: ['ID'],
+    }).train({ y: 'CAPSULE', trainingFrame: prostate });
+    // RACE has 3 levels (0,1,2) → 2 bits; DPROS 4 levels → 3 bits; no one-hot blocks remain.
+    assert.ok(model.dataInfo.coefNames.includes('RACE:1') && model.dataInfo.coefNames.includes('DPROS:2'));
+    assert.equal(model.dataInfo.catNames.length, 0);
+    assert.equal(model.predict(prostate).nRows, prostate.nRows);
+  });
+
   it('rejects activation=Relu naming the parameter and the allowed values', async () => {
     const iris = await load('smalldata/iris/iris_wheader.csv');
     await assert.rejects(

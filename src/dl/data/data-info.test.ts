@@ -51,8 +51,18 @@ describe('buildDataInfo', () => {
 
   it('drops the reference level with use_all_factor_levels=false', () => {
     const frame = colorFrame();
-    const info = buildDataInfo(frame, ['x', 'size', 'color'], null, { ...opts, use_all_factor_levels: false });
-    assert.deepEqual(info.coefNames, ['color.green', 'color.red', 'color.missing(NA)', 'size.S', 'size.missing(NA)', 'x']);
+    const info = buildDataInfo(frame, ['x', 'size', 'color'], null, {
+      ...opts,
+      use_all_factor_levels: false,
+    });
+    assert.deepEqual(info.coefNames, [
+      'color.green',
+      'color.red',
+      'color.missing(NA)',
+      'size.S',
+      'size.missing(NA)',
+      'x',
+    ]);
     const out = new Float32Array(info.fullN);
     const rows = new AdaptedRows(info, frame);
     // Row 3 is (green, L, 3): green → slot 0; L is the reference → nothing; x at the mean → 0.

@@ -3,6 +3,7 @@
 // an NA slot, numeric standardisation/normalisation, and the response transform for regression.
 import { H2OInputError } from '../../core/index.ts';
 import type { Frame, Vec } from '../../frame/index.ts';
+import { applyEncoding, type EncodingPlan } from './categorical-encoding.ts';
 
 /** How numeric predictors are transformed (§2.4). */
 export type TransformType = 'NONE' | 'STANDARDIZE' | 'NORMALIZE' | 'DESCALE';
@@ -45,6 +46,8 @@ export interface DataInfoState {
   catHadNA: boolean[];
   missingValuesHandling: 'MeanImputation' | 'Skip';
   sparse: boolean;
+  /** categorical_encoding applied to frames before this layout (null: native one-hot). */
+  encoding: EncodingPlan | null;
 }
 
 interface ColumnStats {
@@ -88,7 +91,12 @@ export function columnStats(vec: Vec, rows?: ArrayLike<number>): ColumnStats {
  */
 export function selectPredictors(
   frame: Frame,
-  opts: { x?: readonly string[]; special: readonly string[]; ignored: readonly string[]; ignoreConstCols: boolean },
+  opts: {
+    x?: readonly string[];
+    special: readonly string[];
+    ignored: readonly string[];
+    ignoreConstCols: boolean;
+  },
 ): { predictors: string[]; dropped: string[] } {
   const skip = new Set([...opts.special, ...opts.ignored]);
   for (const name of [...(opts.x ?? []), ...opts.ignored]) frame.index(name);
@@ -129,6 +137,7 @@ export function buildDataInfo(
   response: string | null,
   opts: DataInfoOptions,
   trainRows?: ArrayLike<number>,
+  encoding: EncodingPlan | null = null,
 ): DataInfoState {
   const cats = predictors.filter((n) => frame.col(n).type === 'enum');
   const nums = predictors.filter((n) => frame.col(n).type !== 'enum');
@@ -210,6 +219,7 @@ export function buildDataInfo(
     catHadNA,
     missingValuesHandling: opts.missing_values_handling,
     sparse: opts.sparse,
+    encoding,
   };
 }
 
@@ -232,9 +242,12 @@ export class AdaptedRows {
     readonly info: DataInfoState,
     frame: Frame,
   ) {
+    frame = applyEncoding(info.encoding ?? null, frame);
     this.nRows = frame.nRows;
     this.catVecs = info.catNames.map((n) => (frame.has(n) ? frame.col(n) : null));
-    this.catMaps = info.catNames.map((n, c) => (frame.has(n) ? domainMap(frame.col(n), info.catDomains[c], n) : null));
+    this.catMaps = info.catNames.map((n, c) =>
+      frame.has(n) ? domainMap(frame.col(n), info.catDomains[c], n) : null,
+    );
     this.numVecs = info.numNames.map((n) => {
       if (!frame.has(n)) return null;
       const v = frame.col(n);
@@ -312,7 +325,8 @@ function domainMap(vec: Vec, trainDomain: readonly string[], name: string): Int3
     const index = new Map(trainDomain.map((d, i) => [d, i]));
     return Int32Array.from(dom, (d) => index.get(d) ?? -1);
   }
-  if (vec.type === 'string') throw new H2OInputError(`column '${name}' must be categorical as in training, got string`);
+  if (vec.type === 'string')
+    throw new H2OInputError(`column '${name}' must be categorical as in training, got string`);
   // A numeric column where training had a categorical: map values through their labels (H2O adapts this way).
   const index = new Map(trainDomain.map((d, i) => [d, i]));
   let maxValue = -1;

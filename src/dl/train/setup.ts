@@ -2,6 +2,7 @@
 // columns, which rows), builds the DataInfo and the network spec. Everything the loop needs, once.
 import { H2OInputError, randomSeed, ValidationError } from '../../core/index.ts';
 import type { Frame, Vec } from '../../frame/index.ts';
+import { applyEncoding, encodedPredictors, planEncoding } from '../data/categorical-encoding.ts';
 import { buildDataInfo, type DataInfoState, selectPredictors } from '../data/data-info.ts';
 import type { NetworkSpec } from '../network/index.ts';
 import {
@@ -111,9 +112,11 @@ export function setupTraining(req: TrainRequest): TrainingSetup {
   const weights = user.weights_column ? frame.col(user.weights_column).toFloat64() : null;
   const trainRows = usableRows(frame, responseVec, weights);
   const identityLink = ['gaussian', 'laplace', 'quantile', 'huber', 'AUTO'].includes(user.distribution);
+  // Non-native categorical encodings rewrite the categorical predictors first (§2.9).
+  const encoding = planEncoding(effective.categorical_encoding, frame, predictors, response);
   const dataInfo = buildDataInfo(
-    frame,
-    predictors,
+    applyEncoding(encoding, frame),
+    encodedPredictors(encoding, predictors),
     isClassifier ? null : response,
     {
       use_all_factor_levels: effective.use_all_factor_levels,
@@ -124,6 +127,7 @@ export function setupTraining(req: TrainRequest): TrainingSetup {
       standardizeResponse: !isClassifier && identityLink,
     },
     trainRows,
+    encoding,
   );
   const category: ModelCategory = effective.autoencoder
     ? 'AutoEncoder'
