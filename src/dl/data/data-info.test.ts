@@ -115,3 +115,25 @@ describe('buildDataInfo', () => {
     assert.deepEqual(r.dropped, ['a', 's']);
   });
 });
+
+describe('max_categorical_features hashing', () => {
+  it('hashes with MurmurHash3: four zero bytes, seed 0 give 0x2362F9DE (published test vector)', async () => {
+    const { murmur3 } = await import('./data-info.ts');
+    assert.equal(murmur3(0, 0) >>> 0, 0x2362f9de);
+  });
+
+  it('folds the one-hot slots into M inputs followed by the numerics', () => {
+    const frame = colorFrame();
+    const info = buildDataInfo(frame, ['x', 'size', 'color'], null, {
+      ...opts,
+      max_categorical_features: 2,
+      seed: 1,
+    });
+    // One-hot width is 4 + 3 = 7 > 2, so 2 hashed inputs + 1 numeric.
+    assert.equal(info.fullN, 3);
+    const out = new Float32Array(info.fullN);
+    new AdaptedRows(info, frame).fill(0, out, false);
+    // Two categoricals each add 1 to some bucket: the buckets sum to 2.
+    assert.equal(out[0] + out[1], 2);
+  });
+});

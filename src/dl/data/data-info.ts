@@ -17,6 +17,9 @@ export interface DataInfoOptions {
   missing_values_handling: 'MeanImputation' | 'Skip';
   /** True when the response is numeric and its link is the identity (gaussian, laplace, quantile, huber). */
   standardizeResponse: boolean;
+  /** Hash the one-hot slots into this many inputs when fewer than the one-hot width (§2.8). */
+  max_categorical_features?: number;
+  seed?: number;
 }
 
 /** The serialisable description of the input layout, enough to adapt and expand any frame. */
@@ -48,6 +51,9 @@ export interface DataInfoState {
   sparse: boolean;
   /** categorical_encoding applied to frames before this layout (null: native one-hot). */
   encoding: EncodingPlan | null;
+  /** max_categorical_features hashing (§2.8): number of hashed categorical inputs, 0 when off. */
+  hashBuckets: number;
+  hashSeed: number;
 }
 
 interface ColumnStats {
@@ -195,6 +201,9 @@ export function buildDataInfo(
       numMul.push(1);
     }
   }
+  const catWidth = catOffsets[catOffsets.length - 1];
+  const maxCat = opts.max_categorical_features ?? 2147483647;
+  const hashBuckets = maxCat < catWidth ? maxCat : 0;
   let respSub = 0;
   let respMul = 1;
   if (response !== null && opts.standardize && opts.standardizeResponse) {
@@ -214,12 +223,17 @@ export function buildDataInfo(
     transform,
     respSub,
     respMul,
-    fullN: catOffsets[catOffsets.length - 1] + nums.length,
-    coefNames,
+    fullN: (hashBuckets > 0 ? hashBuckets : catOffsets[catOffsets.length - 1]) + nums.length,
+    coefNames:
+      hashBuckets > 0
+        ? [...Array.from({ length: hashBuckets }, (_, k) => `hashed_categorical.${k}`), ...nums]
+        : coefNames,
     catHadNA,
     missingValuesHandling: opts.missing_values_handling,
     sparse: opts.sparse,
     encoding,
+    hashBuckets,
+    hashSeed: opts.seed ?? 0,
   };
 }
 
@@ -289,7 +303,9 @@ export class AdaptedRows {
   fill(row: number, out: Float32Array, training: boolean): void {
     const info = this.info;
     const offsets = info.catOffsets;
-    const start = offsets[offsets.length - 1];
+    const buckets = info.hashBuckets ?? 0;
+    // With hashing, categorical slots land in `buckets` inputs and the numerics follow them.
+    const start = buckets > 0 ? buckets : offsets[offsets.length - 1];
     out.fill(0, 0, start);
     const shift = info.useAllFactorLevels ? 0 : 1;
     for (let c = 0; c < this.catVecs.length; c++) {
@@ -301,7 +317,8 @@ export class AdaptedRows {
         if (raw - shift < 0) continue;
         slot = Math.min(raw - shift, width - 1);
       }
-      out[offsets[c] + slot] = 1;
+      if (buckets > 0) out[Math.abs(murmur3(offsets[c] + slot, info.hashSeed) % buckets)] += 1;
+      else out[offsets[c] + slot] = 1;
     }
     const subs = info.numSub;
     const muls = info.numMul;
@@ -315,6 +332,26 @@ export class AdaptedRows {
       }
     }
   }
+}
+
+/** MurmurHash3 (32-bit) of the 4-byte big-endian encoding of `key`, as a signed int. */
+export function murmur3(key: number, seed: number): number {
+  let k = key | 0;
+  // Big-endian bytes read as a little-endian block: swap the byte order.
+  k = ((k & 0xff) << 24) | ((k & 0xff00) << 8) | ((k >>> 8) & 0xff00) | (k >>> 24);
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  let h = (seed | 0) ^ k;
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  h ^= 4;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
 }
 
 /** Maps a frame column's codes (or numeric values) to indices in the training domain; -1 when unseen. */

@@ -125,6 +125,8 @@ export function setupTraining(req: TrainRequest): TrainingSetup {
       sparse: effective.sparse,
       missing_values_handling: effective.missing_values_handling,
       standardizeResponse: !isClassifier && identityLink,
+      max_categorical_features: effective.max_categorical_features,
+      seed: effective.seed,
     },
     trainRows,
     encoding,
