@@ -1,7 +1,7 @@
 // The outer training loop (semantics §5.1): iterate, score on the schedule, stop on the rules,
 // keep the best model, and return a DeepLearningModel. Library code: no keys, no jobs; cancellable
 // through an AbortSignal, observable through a progress callback.
-import { ValidationError } from '../../core/index.ts';
+import { H2OInputError, ValidationError } from '../../core/index.ts';
 import type { Frame } from '../../frame/index.ts';
 import { AdaptedRows } from '../data/data-info.ts';
 import { DeepLearningModel, type ModelOutput, type ScoringEvent } from '../deep-learning-model.ts';
@@ -9,7 +9,7 @@ import { Network } from '../network/index.ts';
 import { computeMetrics, type ModelMetrics } from '../score/model-metrics.ts';
 import { balanceClasses } from './balance.ts';
 import { type IterationContext, resolveTspi, type Targets, type TrainingCounters } from './iteration.ts';
-import { sampleRows } from './sample-rows.ts';
+import { sampleRows, stratifiedSample } from './sample-rows.ts';
 import {
   lossForBest,
   metricValue,
@@ -92,7 +92,14 @@ export async function trainDeepLearning(
   const validAdapted = valid ? new AdaptedRows(setup.dataInfo, valid) : null;
   const trainSample = sampleRows(rows, eff.score_training_samples, eff.seed);
   const validSample = valid
-    ? sampleRows(allRows(valid.nRows), eff.score_validation_samples, eff.seed + 1)
+    ? eff.balance_classes && eff.score_validation_sampling === 'Stratified' && setup.responseDomain
+      ? stratifiedSample(
+          allRows(valid.nRows),
+          valid.col(setup.response!),
+          eff.score_validation_samples,
+          eff.seed + 1,
+        )
+      : sampleRows(allRows(valid.nRows), eff.score_validation_samples, eff.seed + 1)
     : null;
   const tspi = resolveTspi(eff.train_samples_per_iteration, rows.length, eff.epochs);
   const stoppingMetric = resolveStoppingMetric(eff.stopping_metric, setup.category);
@@ -100,6 +107,12 @@ export async function trainDeepLearning(
   let best: { loss: number; network: Network } | null = null;
   const scoreNow = (): ScoringEvent => {
     const t0 = Date.now();
+    if (model.network.isUnstable()) {
+      throw new H2OInputError(
+        'Trying to predict with an unstable model: the network diverged (numerical instability). ' +
+          'Try a bounded activation (Tanh), regularisation (l1, l2, max_w2), or a smaller rate.',
+      );
+    }
     const training = computeMetrics(model, frame, trainSample, {
       description: trainSampleDescription(trainSample, rows),
     });
