@@ -9,7 +9,10 @@ import { registerFrames } from './api/frames.ts';
 import { registerImport } from './api/import.ts';
 import { registerJobs } from './api/jobs.ts';
 import { registerMetadata } from './api/metadata.ts';
+import { registerModelBuilders } from './api/model-builders.ts';
+import { registerModels } from './api/models.ts';
 import { registerParse } from './api/parse.ts';
+import { registerPredictions } from './api/predictions.ts';
 import { registerRapids } from './api/rapids.ts';
 import { registerWeb } from './api/web.ts';
 import { authorized } from './auth.ts';
@@ -112,6 +115,9 @@ export async function createServer(options: ServerOptions = {}): Promise<H2OServ
   registerParse(app, state);
   registerFrames(app, state);
   registerRapids(app, state);
+  registerModelBuilders(app, state);
+  registerModels(app, state);
+  registerPredictions(app, state);
   registerWeb(app, state);
 
   return {
