@@ -10,6 +10,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   serve: async () => (await import('./serve.ts')).registerServe,
   train: async () => (await import('./train.ts')).registerTrain,
   predict: async () => (await import('./predict.ts')).registerPredict,
+  anomaly: async () => (await import('./anomaly.ts')).registerAnomaly,
+  export: async () => (await import('./export.ts')).registerExport,
+  grid: async () => (await import('./grid.ts')).registerGrid,
 };
 
 /**

@@ -45,6 +45,22 @@ export interface ModelOutput {
   previousRunTimeMs: number;
   scoringTimeMs: number;
   warnings: string[];
+  /** Set on the main model of a cross-validated run (src/grid, semantics §7). */
+  crossValidation?: CrossValidationOutput;
+}
+
+/** Cross-validation results carried by the main model (filled by src/grid's cross-validation). */
+export interface CrossValidationOutput {
+  nFolds: number;
+  /** How folds were made, e.g. `Random (5 folds)` or `fold_column 'f'`. */
+  foldSource: string;
+  /** Metrics of the pooled holdout predictions of all fold models. */
+  metrics: ModelMetrics;
+  /** Per-metric mean, sd and per-fold values (H2O's cross_validation_metrics_summary). */
+  summary: { metric: string; mean: number; sd: number; folds: number[] }[];
+  foldModelIds: string[];
+  /** Fold of each training row, when keep_cross_validation_fold_assignment. */
+  foldAssignment?: number[];
 }
 
 /** A trained H2O Deep Learning model. */

@@ -2,6 +2,7 @@
 export type { DataInfoState } from './data/data-info.ts';
 export {
   DeepLearningModel,
+  type CrossValidationOutput,
   type ModelOutput,
   type ScoringEvent,
   type VariableImportance,
@@ -10,3 +11,4 @@ export { type DeepLearningInput, H2ODeepLearningEstimator } from './estimator.ts
 export type { ModelMetrics } from './score/model-metrics.ts';
 export type { ModelCategory, TrainRequest } from './train/setup.ts';
 export { type TrainOptions, type TrainProgress, trainDeepLearning } from './train/train.ts';
+export { loadModel, saveModel } from './persist/model-file.ts';
