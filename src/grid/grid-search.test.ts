@@ -69,7 +69,7 @@ describe('gridSearch', () => {
       2,
       'the two earlier models are kept, not retrained',
     );
-    assert.deepEqual(resumed.models.map((m) => m.hyperParams.hidden[0]).sort(), [3, 4, 5]);
+    assert.deepEqual(resumed.models.map((m) => (m.hyperParams.hidden as number[])[0]).sort(), [3, 4, 5]);
   });
 
   it('sorts by a metric where more is better in decreasing order, and rejects an unknown metric', async () => {
