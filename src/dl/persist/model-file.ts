@@ -171,7 +171,8 @@ export function saveModel(model: DeepLearningModel, path: string, options: { for
 export function loadModel(path: string): DeepLearningModel {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    // A plain Uint8Array: Buffer.slice() returns views, and modelFromBytes needs copies it can re-type.
+    bytes = new Uint8Array(readFileSync(path));
   } catch (e) {
     throw new H2OInputError(
       `cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
