@@ -8,6 +8,7 @@ import { DeepLearningModel, type ModelOutput, type ScoringEvent } from '../deep-
 import { Network } from '../network/index.ts';
 import { computeMetrics, type ModelMetrics } from '../score/model-metrics.ts';
 import { balanceClasses } from './balance.ts';
+import { checkCheckpoint } from './checkpoint.ts';
 import { type IterationContext, resolveTspi, type Targets, type TrainingCounters } from './iteration.ts';
 import { sampleRows, stratifiedSample } from './sample-rows.ts';
 import {
@@ -52,6 +53,7 @@ export async function trainDeepLearning(
 ): Promise<DeepLearningModel> {
   const startMs = Date.now();
   const setup = setupTraining(req);
+  if (opts.checkpoint) checkCheckpoint(opts.checkpoint, setup, req.validationFrame != null);
   const eff = setup.effective;
   const frame = req.trainingFrame;
   const adapted = new AdaptedRows(setup.dataInfo, frame);
