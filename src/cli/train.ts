@@ -3,14 +3,29 @@
 import type { Command } from 'commander';
 import { H2OInputError } from '../core/index.ts';
 import { trainDeepLearning } from '../dl/index.ts';
-import { saveModel } from '../dl/persist/model-file.ts';
+import { loadModel, saveModel } from '../dl/persist/model-file.ts';
 import { asfactor, exportCsv, type Frame } from '../frame/index.ts';
+import { trainWithCrossValidation, wantsCrossValidation } from '../grid/index.ts';
 import { importFiles } from '../parse/index.ts';
 import { modelJson, printModelSummary } from './model-report.ts';
 import { progressReporter } from './progress.ts';
 
 /** The command's own options; every other `--name value` is a model parameter. */
-const OWN = new Set(['train', 'valid', 'y', 'x', 'factors', 'save', 'force', 'json', 'predict', 'out']);
+const OWN = new Set([
+  'train',
+  'valid',
+  'y',
+  'x',
+  'factors',
+  'save',
+  'force',
+  'json',
+  'predict',
+  'out',
+  // Model files (H2O takes model keys here).
+  'checkpoint',
+  'pretrained_autoencoder',
+]);
 const FLAGS = new Set(['json', 'force']);
 
 /** Splits raw arguments into the command's options and H2O parameters (strings, coerced later). */
@@ -73,10 +88,23 @@ export function registerTrain(program: Command): void {
         typeof own.valid === 'string' ? applyFactors(await importFiles(own.valid), factors) : null;
       const x = typeof own.x === 'string' ? own.x.split(',').map((s) => s.trim()) : undefined;
       const progress = own.json ? null : progressReporter();
-      const model = await trainDeepLearning(
-        { params, trainingFrame, validationFrame, x, y: typeof own.y === 'string' ? own.y : undefined },
-        { onProgress: progress?.update },
-      );
+      // --checkpoint / --pretrained_autoencoder name model files; --nfolds or --fold_column cross-validates.
+      const fromFile = (v: unknown) => (typeof v === 'string' ? loadModel(v) : undefined);
+      const request = {
+        params,
+        trainingFrame,
+        validationFrame,
+        x,
+        y: typeof own.y === 'string' ? own.y : undefined,
+      };
+      const trainOpts = {
+        onProgress: progress?.update,
+        checkpoint: fromFile(own.checkpoint),
+        pretrainedAutoencoder: fromFile(own.pretrained_autoencoder),
+      };
+      const model = wantsCrossValidation(params)
+        ? (await trainWithCrossValidation(request, trainOpts)).model
+        : await trainDeepLearning(request, trainOpts);
       progress?.stop();
       if (typeof own.save === 'string') {
         const path = saveModel(model, own.save, { force: own.force === true });
@@ -87,7 +115,22 @@ export function registerTrain(program: Command): void {
         const data = applyFactors(await importFiles(own.predict), factors, true);
         exportCsv(model.predict(data), own.out);
       }
-      if (own.json) process.stdout.write(`${JSON.stringify(modelJson(model), null, 2)}\n`);
-      else printModelSummary(model);
+      const cv = model.output.crossValidation;
+      if (own.json) {
+        const json = cv ? { ...modelJson(model), cross_validation: cv } : modelJson(model);
+        process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      } else {
+        printModelSummary(model);
+        if (cv) {
+          const shown = cv.summary.filter((s) =>
+            ['MSE', 'RMSE', 'logloss', 'AUC', 'mean_per_class_error', 'r2'].includes(s.metric),
+          );
+          const line = shown.map(
+            (s) =>
+              `${s.metric}=${(cv.metrics[s.metric] as number).toFixed(5)} (folds ${s.mean.toFixed(5)} ± ${s.sd.toFixed(5)})`,
+          );
+          process.stdout.write(`  cross-validation, ${cv.foldSource}: ${line.join('  ')}\n`);
+        }
+      }
     });
 }

@@ -70,6 +70,9 @@ export function modelToBytes(model: DeepLearningModel): Uint8Array {
       dataInfo: model.dataInfo,
     },
     spec: state.spec,
+    // The kernel backend the model scored with (wasm keeps float32 activations): a loaded model uses
+    // the same one, so its predictions equal the in-memory model's.
+    backend: model.network.backend,
     priorDistribution: model.priorDistribution,
     modelDistribution: model.modelDistribution,
     defaultThreshold: model.defaultThreshold,
@@ -129,7 +132,9 @@ export function modelFromBytes(bytes: Uint8Array, source: string): DeepLearningM
   }
   let network: Network;
   try {
-    network = Network.fromState(state as unknown as NetworkState);
+    network = Network.fromState(state as unknown as NetworkState, {
+      backend: header.backend === 'wasm' ? 'wasm' : 'js',
+    });
   } catch (e) {
     return fail(`network does not match its description: ${(e as Error).message}`);
   }
