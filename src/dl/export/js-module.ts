@@ -25,7 +25,8 @@ export function renderJsModule(spec: ScoringSpec): string {
 // No dependencies. score(row) returns H2O's raw predictions: [label index, p_0..p_K-1] for
 // classifiers, [prediction] for regression, the reconstruction for autoencoders. predict(row) returns
 // them by column name. A row is an object keyed by column name, or an array in \`columns\` order;
-// categorical values are labels, missing values are null, undefined, '' or NaN.
+// categorical values are labels, missing values are null, undefined, '' or NaN. Run directly
+// (\`node model.mjs < data.csv\`), it reads CSV with a header on stdin and writes predictions as CSV.
 const SPEC = ${JSON.stringify(meta)};
 const LAYERS = [
 ${layerSrc}
@@ -174,6 +175,60 @@ export function predict(row) {
     result[n] = raw[j];
   });
   return result;
+}
+
+function splitCsv(line) {
+  const out = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Run with node directly: CSV rows with a header on stdin, predictions as CSV on stdout. */
+async function main() {
+  const { createInterface } = await import('node:readline');
+  const quote = (s) => '"' + String(s).replace(/"/g, '""') + '"';
+  let header = null;
+  process.stdout.write(SPEC.outputNames.map(quote).join(',') + '\\n');
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line === '') continue;
+    const fields = splitCsv(line);
+    if (header === null) {
+      header = fields;
+      continue;
+    }
+    const row = {};
+    header.forEach((h, j) => {
+      const v = fields[j]?.trim();
+      row[h] = v === undefined || v === '' || v === 'NA' ? null : v;
+    });
+    const raw = score(row);
+    const cells = SPEC.responseDomain ? [quote(SPEC.responseDomain[raw[0]]), ...raw.slice(1)] : raw;
+    process.stdout.write(cells.join(',') + '\\n');
+  }
+}
+
+if (
+  typeof process !== 'undefined' &&
+  process.argv?.[1] &&
+  import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href
+) {
+  await main();
 }
 `;
 }
