@@ -6,6 +6,7 @@ import { H2OInputError } from '../core/index.ts';
 import { registerCloud } from './api/cloud.ts';
 import { registerDkv } from './api/dkv.ts';
 import { registerFrames } from './api/frames.ts';
+import { registerGrids } from './api/grids.ts';
 import { registerImport } from './api/import.ts';
 import { registerJobs } from './api/jobs.ts';
 import { registerMetadata } from './api/metadata.ts';
@@ -118,6 +119,7 @@ export async function createServer(options: ServerOptions = {}): Promise<H2OServ
   registerModelBuilders(app, state);
   registerModels(app, state);
   registerPredictions(app, state);
+  registerGrids(app, state);
   registerWeb(app, state);
 
   return {

@@ -3,8 +3,9 @@
 // POST /3/ModelBuilders/deeplearning/parameters (validation only, H2O's messages schema).
 import type { FastifyInstance } from 'fastify';
 import { type FieldMessage, H2OInputError, ValidationError } from '../../core/index.ts';
-import { trainDeepLearning } from '../../dl/index.ts';
+import { type DeepLearningModel, type TrainProgress, trainDeepLearning } from '../../dl/index.ts';
 import { setupTraining } from '../../dl/train/setup.ts';
+import { trainWithCrossValidation, wantsCrossValidation } from '../../grid/index.ts';
 import { route } from '../app.ts';
 import { jobJson } from '../jobs.ts';
 import { meta } from '../meta.ts';
@@ -52,39 +53,56 @@ export function startTraining(state: ServerState, req: BuildRequest, modelKey: s
   return state.jobs.start('DeepLearning', { kind: 'model', name: modelKey }, async (ctx) => {
     const startTime = Date.now();
     for (const w of req.warnings) ctx.warn(`${w.field}: ${w.message}`);
-    const crossValidation = null;
-    const model = await trainDeepLearning(
-      {
-        params: req.params,
-        trainingFrame: req.trainingFrame,
-        validationFrame: req.validationFrame,
-        y: req.y ?? undefined,
-      },
-      {
-        signal: ctx.signal,
-        modelId: modelKey,
-        checkpoint: req.checkpoint ?? undefined,
-        pretrainedAutoencoder: req.pretrainedAutoencoder ?? undefined,
-        // With cross-validation the main model is the last of nfolds+1 trainings.
-        onProgress: (p) =>
-          ctx.progress(
-            req.nfolds > 1 ? (req.nfolds + p.progress) / (req.nfolds + 1) : p.progress,
-            `Epoch ${p.epochs.toFixed(2)}, ${p.iterations} iterations`,
-          ),
-      },
-    );
-    for (const w of model.output.warnings) ctx.warn(w);
-    const rec: ModelRecord = {
-      model,
-      input: req.input,
-      trainingFrame: req.trainingFrameKey,
-      validationFrame: req.validationFrameKey,
-      startTime,
-      endTime: Date.now(),
-      crossValidation,
+    const trainReq = {
+      params: req.params,
+      trainingFrame: req.trainingFrame,
+      validationFrame: req.validationFrame,
+      y: req.y ?? undefined,
     };
-    state.catalog.put('model', modelKey, rec);
+    const cv = wantsCrossValidation(req.params);
+    const folds = cv ? Number(req.params.nfolds) || 1 : 0;
+    const opts = {
+      signal: ctx.signal,
+      modelId: modelKey,
+      checkpoint: req.checkpoint ?? undefined,
+      pretrainedAutoencoder: req.pretrainedAutoencoder ?? undefined,
+      onProgress: (p: TrainProgress) =>
+        ctx.progress(p.progress, `Epoch ${p.epochs.toFixed(2)}, ${p.iterations} iterations`),
+    };
+    let model: DeepLearningModel;
+    if (cv) {
+      // nfolds fold models then the main model: report progress per model trained.
+      let trained = 0;
+      const result = await trainWithCrossValidation(trainReq, {
+        ...opts,
+        onProgress: (p) => {
+          if (p.progress >= 1) trained++;
+          ctx.progress(
+            Math.min(1, (trained + p.progress) / (folds + 1)),
+            `Model ${trained + 1} of ${folds + 1}`,
+          );
+        },
+      });
+      model = result.model;
+      for (const fm of result.foldModels) state.catalog.put('model', fm.modelId, record(fm, req, startTime));
+    } else {
+      model = await trainDeepLearning(trainReq, opts);
+    }
+    for (const w of model.output.warnings) ctx.warn(w);
+    state.catalog.put('model', modelKey, record(model, req, startTime));
   });
+}
+
+/** The catalog entry of a model trained from `req`. */
+export function record(model: DeepLearningModel, req: BuildRequest, startTime: number): ModelRecord {
+  return {
+    model,
+    input: req.input,
+    trainingFrame: req.trainingFrameKey,
+    validationFrame: req.validationFrameKey,
+    startTime,
+    endTime: Date.now(),
+  };
 }
 
 /** Registers the model-builder endpoints. */

@@ -69,7 +69,6 @@ export function registerModels(app: FastifyInstance, state: ServerState): void {
       validationFrame: null,
       startTime: now,
       endTime: now,
-      crossValidation: null,
     };
     state.catalog.put('model', model.modelId, rec);
     return { __meta: meta('ModelsV3', 'Models'), model_id: null, models: [modelJson(rec)] };

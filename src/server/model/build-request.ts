@@ -199,16 +199,20 @@ export function resolveBuildRequest(raw: Record<string, unknown>, catalog: Catal
       level: 'ERROR',
       message: `nfolds must be either 0 or >1, got ${nfolds}.`,
     });
-  // TODO(issue 7, lifecycle teammate): wire to src/grid's cross-validation when it lands.
-  if (nfolds > 1)
-    errors.push({
-      field: 'nfolds',
-      level: 'ERROR',
-      message: `cross-validation (nfolds=${nfolds}) is not available yet in h2o-ts; use nfolds=0`,
-    });
   if (errors.length > 0) throw new ValidationError([...errors, ...warnings]);
   delete params.nfolds;
   delete params.model_id;
+  // Cross-validation parameters go to src/grid, which strips them before each training.
+  if (nfolds > 1 || (typeof input.fold_column === 'string' && input.fold_column !== '')) {
+    params.nfolds = nfolds;
+    for (const k of [
+      'fold_assignment',
+      'keep_cross_validation_models',
+      'keep_cross_validation_fold_assignment',
+      'keep_cross_validation_predictions',
+    ])
+      if (k in input) params[k] = input[k];
+  }
   return {
     params,
     input,

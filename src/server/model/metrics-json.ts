@@ -2,7 +2,7 @@
 // column-major, the confusion matrix under `cm.table`, NaN written as "NaN". The `__meta` names
 // matter: the python client picks its metrics class from schema_name and prints by schema_type.
 import type { ModelMetrics } from '../../dl/index.ts';
-import type { TwoDimTable } from '../../metrics/index.ts';
+import { ConfusionMatrix, type TwoDimTable } from '../../metrics/index.ts';
 import type { TwoDimTableV3 } from '../../schema/index.ts';
 import { jsonNumber, keyOf, meta, twoDimTable } from '../meta.ts';
 
@@ -50,11 +50,9 @@ export function metricsJson(m: ModelMetrics | null, src: MetricsSource): Record<
     else if (isTable(v)) out[name] = tableJson(v);
     else if (Array.isArray(v) && v.every((x) => typeof x === 'number')) out[name] = v.map(jsonNumber);
   }
-  const cm = (m as { confusion_matrix?: { toTable(): TwoDimTable } | null }).confusion_matrix;
+  const cm = confusionTable((m as { confusion_matrix?: unknown }).confusion_matrix);
   if (category === 'Binomial' || category === 'Multinomial') {
-    out.cm = cm
-      ? { __meta: meta('ConfusionMatrixV3', 'ConfusionMatrix'), table: tableJson(cm.toTable()) }
-      : null;
+    out.cm = cm ? { __meta: meta('ConfusionMatrixV3', 'ConfusionMatrix'), table: tableJson(cm) } : null;
     out.domain = src.domain ?? null;
   }
   if (category === 'Multinomial') {
@@ -83,4 +81,13 @@ function isTable(v: unknown): v is TwoDimTable {
     Array.isArray((v as TwoDimTable).rows) &&
     typeof (v as TwoDimTable).name === 'string'
   );
+}
+
+/** The confusion matrix table; a model loaded from a file carries the matrix as plain data. */
+function confusionTable(cm: unknown): TwoDimTable | null {
+  if (cm instanceof ConfusionMatrix) return cm.toTable();
+  const plain = cm as { domain?: string[]; counts?: number[][] } | null | undefined;
+  if (plain && Array.isArray(plain.domain) && Array.isArray(plain.counts))
+    return new ConfusionMatrix(plain.domain, plain.counts).toTable();
+  return null;
 }

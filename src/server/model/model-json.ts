@@ -1,7 +1,7 @@
 // DeepLearningModelV3 JSON of a stored model, as the clients read it (protocol §6): the parameter
 // list with default/actual/input values, and `output` with every key present (null when absent),
 // model summary, scoring history and variable importances as column-major TwoDimTables.
-import type { DeepLearningModel, ScoringEvent } from '../../dl/index.ts';
+import type { CrossValidationOutput, DeepLearningModel, ScoringEvent } from '../../dl/index.ts';
 import { modelSummary } from '../../dl/model-summary.ts';
 import { variableImportanceTable } from '../../metrics/index.ts';
 import type { TwoDimTableV3 } from '../../schema/index.ts';
@@ -177,7 +177,7 @@ export function modelJson(rec: ModelRecord): Record<string, unknown> {
   const m = rec.model;
   const id = m.modelId;
   const src = (frame: string | null) => ({ model: id, frame, domain: m.responseDomain });
-  const cv = rec.crossValidation;
+  const cv = m.output.crossValidation ?? null;
   const names = m.response === null ? [...m.predictors] : [...m.predictors, m.response];
   const vi = m.output.variableImportances;
   const output: Record<string, unknown> = {
@@ -187,7 +187,7 @@ export function modelJson(rec: ModelRecord): Record<string, unknown> {
     original_names: null,
     column_types: names.map(() => 'Numeric'),
     domains: names.map((n) => (n === m.response ? m.responseDomain : null)),
-    cross_validation_models: cv ? cv.models.map((k) => keyOf('model', k)) : null,
+    cross_validation_models: cv ? cv.foldModelIds.map((k) => keyOf('model', k)) : null,
     cross_validation_predictions: null,
     cross_validation_holdout_predictions_frame_id: null,
     cross_validation_fold_assignment_frame_id: null,
@@ -198,7 +198,7 @@ export function modelJson(rec: ModelRecord): Record<string, unknown> {
     training_metrics: metricsJson(m.output.trainingMetrics, src(rec.trainingFrame)),
     validation_metrics: metricsJson(m.output.validationMetrics, src(rec.validationFrame)),
     cross_validation_metrics: cv ? metricsJson(cv.metrics, src(rec.trainingFrame)) : null,
-    cross_validation_metrics_summary: cv?.summary ? tableJson(cv.summary) : null,
+    cross_validation_metrics_summary: cv ? cvSummaryJson(cv) : null,
     variable_importances: vi ? tableJson(variableImportanceTable(vi)) : null,
     status: 'DONE',
     start_time: rec.startTime,
@@ -233,4 +233,19 @@ export function modelJson(rec: ModelRecord): Record<string, unknown> {
     parameters: modelParametersJson(rec),
     output,
   };
+}
+
+/** H2O's cross_validation_metrics_summary: one row per metric with mean, sd and each fold's value. */
+function cvSummaryJson(cv: CrossValidationOutput): TwoDimTableV3 {
+  const n = cv.foldModelIds.length || cv.nFolds;
+  return twoDimTable(
+    'Cross-Validation Metrics Summary',
+    [
+      { name: '', type: 'string' },
+      { name: 'mean', type: 'double' },
+      { name: 'sd', type: 'double' },
+      ...Array.from({ length: n }, (_, k) => ({ name: `cv_${k + 1}_valid`, type: 'double' as const })),
+    ],
+    cv.summary.map((r) => [r.metric, r.mean, r.sd, ...r.folds]),
+  );
 }

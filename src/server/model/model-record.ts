@@ -1,15 +1,7 @@
 // What the catalog keeps under a model key: the trained model plus what the REST layer must echo
-// back (the user's input values, the frames it was trained on, times, cross-validation results).
-import type { DeepLearningModel, ModelMetrics } from '../../dl/index.ts';
-import type { TwoDimTable } from '../../metrics/index.ts';
+// back (the user's input values, the frames it was trained on, times). Cross-validation results travel on the model's output.
+import type { DeepLearningModel } from '../../dl/index.ts';
 import type { Literal } from '../literal.ts';
-
-/** Cross-validation results attached to a main model (filled when grid/CV support is wired). */
-export interface CrossValidation {
-  models: string[];
-  metrics: ModelMetrics | null;
-  summary: TwoDimTable | null;
-}
 
 /** One model in the catalog. */
 export interface ModelRecord {
@@ -20,7 +12,6 @@ export interface ModelRecord {
   validationFrame: string | null;
   startTime: number;
   endTime: number;
-  crossValidation: CrossValidation | null;
 }
 
 /** Narrows a catalog value to a ModelRecord (the catalog stores models opaquely). */
