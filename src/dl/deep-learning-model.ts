@@ -5,6 +5,7 @@ import { variableImportance } from '../metrics/index.ts';
 import { AdaptedRows, type DataInfoState } from './data/data-info.ts';
 import type { Network } from './network/index.ts';
 import type { DeepLearningParameters } from './params-shim/index.ts';
+import { deepFeatures, weightsAndBiases } from './score/deep-features.ts';
 import { computeMetrics, type ModelMetrics } from './score/model-metrics.ts';
 import { reconstructionErrors, type ScoringCore, scoreRows } from './score/score-rows.ts';
 import type { ModelCategory, TrainingSetup } from './train/setup.ts';
@@ -213,6 +214,16 @@ export class DeepLearningModel implements ScoringCore {
   /** The scoring history, one event per scoring. */
   scoringHistory(): readonly ScoringEvent[] {
     return this.output.scoringHistory;
+  }
+
+  /** Hidden layer `layer` (0-based) activations per row, columns `DF.L<layer+1>.C<j>` (§9.4). */
+  deepfeatures(frame: Frame, layer: number): Frame {
+    return deepFeatures(this, frame, layer);
+  }
+
+  /** Weights and biases as frames, one per layer (export_weights_and_biases, §9.7). */
+  weightsAndBiases(): { weights: Frame[]; biases: Frame[] } {
+    return weightsAndBiases(this);
   }
 
   /** Recomputes the Gedeon variable importances from the current weights (§9.1). */
