@@ -7,7 +7,7 @@ import { type Grid, gridSearch, regrid } from '../../grid/index.ts';
 import { route } from '../app.ts';
 import { notFound } from '../errors.ts';
 import { jobJson } from '../jobs.ts';
-import { type Literal, parseLiteral } from '../literal.ts';
+import type { Literal } from '../literal.ts';
 import { jsonNumber, keyOf, meta, twoDimTable } from '../meta.ts';
 import { resolveBuildRequest, typedValue } from '../model/build-request.ts';
 import { DL_PARAMETER_BY_NAME } from '../model/dl-parameters.ts';
