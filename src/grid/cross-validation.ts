@@ -153,3 +153,14 @@ export function summaryTable(perFold: (ModelMetrics | null)[]): CrossValidationO
     return { metric, mean, sd, folds };
   });
 }
+
+/**
+ * Trains one model the way H2O's model builder does: with cross-validation when the parameters ask
+ * for it (nfolds ≥ 2 or fold_column), else a plain training run. Use this rather than
+ * trainDeepLearning wherever users can pass nfolds (dl cannot import grid, so it ignores nfolds).
+ */
+export async function trainModel(req: TrainRequest, opts: TrainOptions = {}): Promise<DeepLearningModel> {
+  return wantsCrossValidation(req.params as Record<string, unknown>)
+    ? (await trainWithCrossValidation(req, opts)).model
+    : trainDeepLearning(req, opts);
+}

@@ -2,9 +2,9 @@
 // parameters, record failures with their error and go on, stop on max_models / max_runtime_secs /
 // grid-level early stopping, rank the models by a metric, and resume an interrupted grid.
 import { randomSeed, ValidationError } from '../core/index.ts';
-import { type DeepLearningModel, type TrainRequest, trainDeepLearning } from '../dl/index.ts';
+import type { DeepLearningModel, TrainRequest } from '../dl/index.ts';
 import { stopEarly } from '../metrics/index.ts';
-import { trainWithCrossValidation, wantsCrossValidation } from './cross-validation.ts';
+import { trainModel } from './cross-validation.ts';
 import {
   type Combination,
   checkHyperParams,
@@ -115,9 +115,7 @@ export async function gridSearch(req: GridSearchRequest): Promise<Grid> {
     const modelId = `${grid.gridId}_model_${grid.models.length + grid.failures.length + 1}`;
     try {
       const trainReq: TrainRequest = { ...req, params };
-      const model = wantsCrossValidation(params)
-        ? (await trainWithCrossValidation(trainReq, { signal: req.signal, modelId })).model
-        : await trainDeepLearning(trainReq, { signal: req.signal, modelId });
+      const model = await trainModel(trainReq, { signal: req.signal, modelId });
       if (grid.sortBy === '') grid.sortBy = defaultSortMetric(model.category);
       grid.models.push({
         modelId: model.modelId,

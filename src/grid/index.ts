@@ -2,6 +2,7 @@
 export {
   type CrossValidationResult,
   summaryTable,
+  trainModel,
   trainWithCrossValidation,
   wantsCrossValidation,
 } from './cross-validation.ts';
