@@ -90,9 +90,14 @@ export function rapids<T = Record<string, unknown>>(ast: string): Promise<T> {
   return post<T>('/99/Rapids', { ast });
 }
 
-/** Quotes a key or column name for Rapids (single quotes, as the Python client does). */
-export function rq(s: string): string {
-  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/** A frame key as a Rapids identifier (bare, as the Python client sends it); throws on keys Rapids cannot name. */
+export function rid(key: string): string {
+  if (!/^[^\s()'"[\]{}]+$/.test(key)) {
+    throw new Error(
+      `frame key '${key}' cannot be used in Rapids: keys may not contain spaces, quotes or brackets`,
+    );
+  }
+  return key;
 }
 
 /** Polls a job until it leaves CREATED/RUNNING; `onTick` sees every poll. */

@@ -3,7 +3,7 @@
 // frame (both through Rapids, as the clients do), download and delete.
 import { useState } from 'preact/hooks';
 import type { ColV3, FrameV3 } from '../../schema/index.ts';
-import { del, get, rapids, rq, seg } from '../api.ts';
+import { del, get, rapids, rid, seg } from '../api.ts';
 import { histogramChart } from '../components/charts.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { num } from '../components/format.ts';
@@ -32,7 +32,7 @@ function ColumnRow({
   const toFactor = useAction(async () => {
     // `:=` returns a modified copy; assigning it back under the same key replaces the frame.
     await rapids(
-      `(assign ${rq(frame)} (:= ${rq(frame)} (as.factor (cols_py ${rq(frame)} ${index})) ${index} []))`,
+      `(assign ${rid(frame)} (:= ${rid(frame)} (as.factor (cols_py ${rid(frame)} ${index})) ${index} []))`,
     );
     onChanged();
   });
@@ -82,10 +82,10 @@ function SplitForm({ frame }: { frame: string }) {
     // The python client's split_frame: one uniform column, rows at or below the ratio go first.
     const rnd = `${base}_runif_${Date.now().toString(36)}`;
     await rapids(
-      `(tmp= ${rq(names[0])} (rows ${rq(frame)} (<= (tmp= ${rq(rnd)} (h2o.runif ${rq(frame)} ${seed})) ${r})))`,
+      `(tmp= ${rid(names[0])} (rows ${rid(frame)} (<= (tmp= ${rid(rnd)} (h2o.runif ${rid(frame)} ${seed})) ${r})))`,
     );
-    await rapids(`(tmp= ${rq(names[1])} (rows ${rq(frame)} (> ${rq(rnd)} ${r})))`);
-    await rapids(`(rm ${rq(rnd)})`);
+    await rapids(`(tmp= ${rid(names[1])} (rows ${rid(frame)} (> ${rid(rnd)} ${r})))`);
+    await rapids(`(rm ${rid(rnd)})`);
     setMade(names);
   });
   return (
