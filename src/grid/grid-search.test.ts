@@ -93,4 +93,18 @@ describe('gridSearch', () => {
       /sort_by: unknown metric 'auc' for Regression models. Allowed: .*MSE/,
     );
   });
+
+  it('stops a RandomDiscrete grid early when the best model stops improving', async () => {
+    // stopping_rounds=1: after two models the history of best-so-far logloss is [NaN, b1, b2] and
+    // the rule compares b2 with b1; with tolerance 10, b2/b1 >= 1 - 10 always holds, so it stops.
+    const grid = await gridSearch({
+      params: fixed,
+      hyper_params: { hidden: [[2], [3], [4], [5], [6]] },
+      search_criteria: { strategy: 'RandomDiscrete', seed: 2, stopping_rounds: 1, stopping_tolerance: 10 },
+      trainingFrame: iris,
+      y: 'class',
+    });
+    assert.equal(grid.models.length, 2);
+    assert.equal(grid.stopReason, 'stopping_rounds');
+  });
 });
