@@ -136,6 +136,32 @@ describe('JS module export', () => {
   });
 });
 
+describe('exported scorers as CSV filters', () => {
+  it('score a headerless CSV (columns C1..Cn, as h2o-ts names them) under node', async () => {
+    const n = 30;
+    const cols = [0, 1, 2].map((k) => Float64Array.from({ length: n }, (_, i) => Math.cos(i * (k + 1))));
+    const frame = new Frame(
+      ['C1', 'C2', 'C3'],
+      cols.map((c) => Vec.numeric(c, 'real')),
+    );
+    const model = await trainDeepLearning({
+      params: { hidden: [4], epochs: 2, seed: 2 },
+      trainingFrame: frame,
+      y: 'C3',
+    });
+    const file = exportModel(model, { format: 'js', out: join(tmp, 'headerless.mjs') });
+    const lines = Array.from({ length: n }, (_, i) => `${cols[0][i]},${cols[1][i]},${cols[2][i]}`);
+    const run = spawnSync(process.execPath, [file], { input: `${lines.join('\n')}\n`, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const out = run.stdout.trim().split('\n');
+    assert.equal(out[0], '"predict"');
+    assert.equal(out.length, n + 1, 'the first line is scored as data');
+    const engine = model.predict(frame).col('predict');
+    for (let i = 0; i < n; i++)
+      assert.ok(Math.abs(Number(out[i + 1]) - engine.at(i)) <= 1e-6 * Math.max(1, Math.abs(engine.at(i))));
+  });
+});
+
 const hasJavac = spawnSync('javac', ['-version']).status === 0;
 
 describe('Java POJO export', () => {

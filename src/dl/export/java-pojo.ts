@@ -53,7 +53,8 @@ export function renderPojo(spec: ScoringSpec, className: string): string {
 // Plain Java (8+), no dependencies. score0(data, preds) follows H2O's POJO convention: data holds the
 // predictor columns in NAMES order (categoricals as the index of their level in DOMAINS, NaN for
 // missing); preds receives [label, p_0..p_K-1] for classifiers, [prediction] for regression, the
-// reconstruction for autoencoders. main() reads CSV with a header on stdin, writes predictions as CSV.
+// reconstruction for autoencoders. main() reads CSV with a header on stdin (a first line naming no
+// predictor is taken as data, columns C1..Cn as h2o-ts names a headerless file), writes CSV.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -268,7 +269,17 @@ ${L.map((l, i) => `    W[${i}] = floats(${base64Chunks(l.weights)});\n    B[${i}
     if (header == null) return;
     List<String> cols = splitCsv(header);
     int[] at = new int[NAMES.length];
-    for (int j = 0; j < NAMES.length; j++) at[j] = cols.indexOf(NAMES[j]);
+    boolean any = false;
+    for (int j = 0; j < NAMES.length; j++) {
+      at[j] = cols.indexOf(NAMES[j]);
+      any |= at[j] >= 0;
+    }
+    // No predictor named in the first line: a headerless file, whose columns h2o-ts names C1..Cn.
+    String pending = null;
+    if (!any) {
+      pending = header;
+      for (int j = 0; j < NAMES.length; j++) at[j] = NAMES[j].matches("C[1-9][0-9]*") ? Integer.parseInt(NAMES[j].substring(1)) - 1 : -1;
+    }
     List<Map<String, Integer>> levels = new ArrayList<>();
     for (String[] d : DOMAINS) {
       Map<String, Integer> m = new HashMap<>();
@@ -281,7 +292,8 @@ ${L.map((l, i) => `    W[${i}] = floats(${base64Chunks(l.weights)});\n    B[${i}
     double[] data = new double[NAMES.length];
     double[] preds = new double[nPreds()];
     String line;
-    while ((line = in.readLine()) != null) {
+    while ((line = pending != null ? pending : in.readLine()) != null) {
+      pending = null;
       if (line.isEmpty()) continue;
       List<String> f = splitCsv(line);
       for (int j = 0; j < NAMES.length; j++) {

@@ -209,8 +209,12 @@ async function main() {
     if (line === '') continue;
     const fields = splitCsv(line);
     if (header === null) {
-      header = fields;
-      continue;
+      // A first line naming no predictor is data: a headerless file, columns named C1..Cn.
+      if (fields.some((f) => columns.includes(f.trim()))) {
+        header = fields.map((f) => f.trim());
+        continue;
+      }
+      header = fields.map((_, j) => \`C\${j + 1}\`);
     }
     const row = {};
     header.forEach((h, j) => {
