@@ -78,6 +78,76 @@ describe('web UI in chromium', { skip, timeout: 120_000 }, () => {
     await s.shot('frames');
   });
 
+  it("shows the server's validation message next to a bad parameter before training", async () => {
+    const { page } = s;
+    await page.goto(`${s.url}/#/build?training_frame=iris_wheader_train.hex`);
+    await page.locator('#param-response_column').selectOption('class');
+    await page.locator('#param-validation_frame').selectOption('iris_wheader_valid.hex');
+    await page.locator('#param-hidden').fill('10,-1');
+    const field = page.locator('.field.invalid', { has: page.locator('#param-hidden') });
+    await field.waitFor();
+    assert.match(await field.innerText(), /positive/i);
+    assert.equal(await page.locator('#param-hidden').getAttribute('aria-invalid'), 'true');
+    await s.shot('build-validation');
+  });
+
+  it('trains with a validation frame, draws the scoring history, confusion matrix and variable importance', async () => {
+    const { page } = s;
+    await page.locator('#param-hidden').fill('10,10');
+    await page.locator('#param-epochs').fill('30');
+    await page.locator('#param-seed').fill('1234');
+    await page.locator('.field.invalid').waitFor({ state: 'detached' });
+    await s.shot('build-form');
+    await page.getByRole('button', { name: 'Build model' }).click();
+    await page.waitForURL(/#\/models\//);
+    // Markers of the scoring-history lines: watch them grow while the job runs, then settle.
+    const chart = page.locator('[aria-label^="scoring history"] svg');
+    await chart.first().waitFor();
+    await page.locator('.status-done').waitFor({ timeout: 60_000 });
+    const markers = await page.locator('[aria-label^="scoring history"] svg path[stroke]').count();
+    assert.ok(markers >= 2, `expected a training and a validation line, got ${markers} paths`);
+    const legend = await page.locator('.chart').first().textContent();
+    assert.match(legend ?? '', /training/);
+    assert.match(legend ?? '', /validation/);
+    // The validation confusion matrix covers the validation rows: its cells sum to that frame's rows.
+    const cm = page.locator('[aria-label="Validation confusion matrix heat map"] svg').last();
+    await cm.waitFor();
+    const cells = await cm.locator('g[aria-label="text"] text').allTextContents();
+    assert.equal(cells.length, 9);
+    const validRows = s.server.state.catalog.get('frame', 'iris_wheader_valid.hex').nRows;
+    assert.equal(
+      cells.map(Number).reduce((a, b) => a + b, 0),
+      validRows,
+    );
+    const varimp = page.locator('[aria-label="variable importance"] svg');
+    await varimp.waitFor();
+    // Inputs: 3 numeric columns + petal_wid's 22 levels (made a factor above) = 25 one-hot-expanded
+    // variables, more than the 20 the chart shows.
+    assert.equal(await varimp.locator('g[aria-label="bar"] rect').count(), 20);
+    await s.shot('model');
+  });
+
+  it('predicts on a frame and shows the predictions', async () => {
+    const { page } = s;
+    await page.locator('select[name="predict_frame"]').selectOption('iris_wheader_valid.hex');
+    await page.getByRole('button', { name: 'Predict' }).click();
+    const table = page.locator('table.predictions');
+    await table.waitFor();
+    const headers = await table.locator('thead th').allTextContents();
+    assert.deepEqual(headers, ['predict', 'Iris-setosa', 'Iris-versicolor', 'Iris-virginica']);
+    const first = (await table.locator('tbody tr').first().locator('td').allTextContents()).map((t) =>
+      t.trim(),
+    );
+    // Class probabilities of a row sum to 1 (to the 4 significant digits shown).
+    const sum = first
+      .slice(1)
+      .map(Number)
+      .reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - 1) < 2e-3, `probabilities sum to ${sum}`);
+    assert.ok(['Iris-setosa', 'Iris-versicolor', 'Iris-virginica'].includes(first[0]));
+    await s.shot('predictions');
+  });
+
   it('shows a server error next to the import field that caused it', async () => {
     const { page } = s;
     await page.getByRole('link', { name: 'Import' }).click();

@@ -172,7 +172,8 @@ export function ParamField({
     <div class={`field${invalid ? ' invalid' : ''}`}>
       <label for={id}>
         {p.label || p.name}
-        {p.required ? <span aria-hidden="true"> *</span> : null} <code>{p.name}</code>
+        {p.required ? <span aria-hidden="true"> *</span> : null}{' '}
+        {p.label && p.label !== p.name ? <code>{p.name}</code> : null}
       </label>
       {input}
       <small id={`${id}-help`} class="help">
