@@ -229,16 +229,25 @@ export class DeepLearningModel implements ScoringCore {
   /** Recomputes the Gedeon variable importances from the current weights (§9.1). */
   refreshVariableImportances(): void {
     const net = this.network;
-    const u = net.spec.units;
-    const maxout = net.spec.activation.startsWith('Maxout');
-    const layers = net.weights
-      .slice(0, 2)
-      .map((w, l) => ({ weights: w, nOut: u[l + 1] * (maxout && l < u.length - 2 ? 2 : 1), nIn: u[l] }));
+    const layers = net.layout.layers.slice(0, 2).map((L, l) => ({
+      weights: L.channels === 2 ? channelAbsSum(net.weights[l], L.nOut, L.nIn) : net.weights[l],
+      nOut: L.nOut,
+      nIn: L.nIn,
+    }));
     const info = this.dataInfo;
     const unseenNA = info.coefNames.map(() => false);
-    info.catHadNA.forEach((had, c) => {
-      if (!had) unseenNA[info.catOffsets[c + 1] - 1] = true;
-    });
+    if (!info.hashBuckets) {
+      info.catHadNA.forEach((had, c) => {
+        if (!had) unseenNA[info.catOffsets[c + 1] - 1] = true;
+      });
+    }
     this.output.variableImportances = variableImportance(layers, info.coefNames, unseenNA);
   }
+}
+
+/** Maxout weights (two interleaved channels) as one nOut×nIn matrix of |w_ch0| + |w_ch1|: Gedeon uses |w|. */
+function channelAbsSum(w: Float32Array, nOut: number, nIn: number): Float32Array {
+  const out = new Float32Array(nOut * nIn);
+  for (let k = 0; k < out.length; k++) out[k] = Math.abs(w[2 * k]) + Math.abs(w[2 * k + 1]);
+  return out;
 }

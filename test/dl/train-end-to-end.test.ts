@@ -100,6 +100,20 @@ describe('Deep Learning end to end (reproducible mode)', () => {
     assert.equal(model.predict(prostate).nRows, prostate.nRows);
   });
 
+  it('computes variable importances for a Maxout network', async () => {
+    const iris = await load('smalldata/iris/iris_wheader.csv');
+    const model = await new H2ODeepLearningEstimator({
+      activation: 'Maxout',
+      hidden: [6, 5],
+      epochs: 2,
+      seed: 2,
+      reproducible: true,
+    }).train({ y: 'class', trainingFrame: iris });
+    const vi = model.output.variableImportances!;
+    assert.equal(vi.length, 4);
+    assert.equal(vi[0].scaled_importance, 1);
+  });
+
   it('rejects activation=Relu naming the parameter and the allowed values', async () => {
     const iris = await load('smalldata/iris/iris_wheader.csv');
     await assert.rejects(
