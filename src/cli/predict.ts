@@ -12,7 +12,9 @@ export function registerPredict(program: Command): void {
     .requiredOption('--model <path>', 'a model file written by `train --save`')
     .requiredOption('--data <path|url>', 'the data to score')
     .option('--out <csv>', 'where to write the predictions')
-    .action(async (opts: { model: string; data: string; out?: string }) => {
+    .option('--url <url>', 'score on a running server: --model is a model key, --data a server-side path')
+    .action(async (opts: { model: string; data: string; out?: string; url?: string }) => {
+      if (opts.url) return (await import('./remote.ts')).predictRemote(opts.url, opts);
       const model = loadModel(opts.model);
       let frame = await importFiles(opts.data);
       // Columns that were categorical in training are read as such here too, as H2O adapts test frames.

@@ -22,6 +22,7 @@ const OWN = new Set([
   'json',
   'predict',
   'out',
+  'url',
   // Model files (H2O takes model keys here).
   'checkpoint',
   'pretrained_autoencoder',
@@ -73,7 +74,7 @@ export function registerTrain(program: Command): void {
     .command('train')
     .description(
       'train a Deep Learning model: --train FILE [--valid FILE] --y COL [--x COLS] [--factors COLS] ' +
-        '[--<parameter> VALUE ...] [--save PATH [--force]] [--predict FILE --out CSV] [--json]',
+        '[--<parameter> VALUE ...] [--save PATH [--force]] [--predict FILE --out CSV] [--json] [--url URL]',
     )
     .allowUnknownOption(true)
     .allowExcessArguments(true)
@@ -82,6 +83,8 @@ export function registerTrain(program: Command): void {
     .action(async (args: string[]) => {
       const { own, params } = splitTrainArgs(args);
       if (typeof own.train !== 'string') throw new H2OInputError('--train FILE is required');
+      // --url: train on a running server (paths are the server's); see remote.ts.
+      if (typeof own.url === 'string') return (await import('./remote.ts')).trainRemote(own.url, own, params);
       const factors = typeof own.factors === 'string' ? own.factors : undefined;
       const trainingFrame = applyFactors(await importFiles(own.train), factors);
       const validationFrame =
