@@ -1,7 +1,7 @@
 // Example: the booklet's workflow on iris — import, split, train a Deep Learning classifier with a
 // validation frame, look at its metrics, scoring history and variable importances, predict.
 // Run: node --import tsx examples/deep-learning-iris.ts   (H2O_EXAMPLE_EPOCHS=1 for a quick run)
-import { H2ODeepLearningEstimator } from '../src/dl/index.ts';
+import { H2ODeepLearningEstimator } from '../src/estimators/index.ts';
 import { splitFrame } from '../src/frame/index.ts';
 import { importFiles } from '../src/parse/index.ts';
 

@@ -1,7 +1,7 @@
 // Example: the booklet's MNIST trial run (section 6.2) — RectifierWithDropout, hidden 32,32,32,
 // input dropout 0.2, sparse, l1 1e-5, with the test set as validation frame.
 // Run: node --import tsx examples/mnist-trial-run.ts   (H2O_EXAMPLE_EPOCHS=0.05 for a quick run)
-import { H2ODeepLearningEstimator } from '../src/dl/index.ts';
+import { H2ODeepLearningEstimator } from '../src/estimators/index.ts';
 import { asfactor } from '../src/frame/index.ts';
 import { importFiles } from '../src/parse/index.ts';
 

@@ -1,7 +1,7 @@
 // Example: the booklet's quantile regression (quantile_alpha=0.8 on iris petal_len): about 80% of
 // the rows should lie at or under their prediction.
 // Run: node --import tsx examples/quantile-regression.ts
-import { H2ODeepLearningEstimator } from '../src/dl/index.ts';
+import { H2ODeepLearningEstimator } from '../src/estimators/index.ts';
 import { importFiles } from '../src/parse/index.ts';
 
 const epochs = Number(process.env.H2O_EXAMPLE_EPOCHS ?? 40);

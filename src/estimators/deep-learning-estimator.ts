@@ -1,8 +1,9 @@
 // The booklet's estimator API: `new H2ODeepLearningEstimator({ hidden: [32, 32, 32] }).train({...})`.
+// It sits above dl and grid so that nfolds/fold_column train with cross-validation, as in H2O.
+import type { DeepLearningModel, TrainOptions } from '../dl/index.ts';
+import type { DeepLearningParameters } from '../dl/params-shim/index.ts';
 import type { Frame } from '../frame/index.ts';
-import type { DeepLearningModel } from './deep-learning-model.ts';
-import type { DeepLearningParameters } from './params-shim/index.ts';
-import { type TrainOptions, trainDeepLearning } from './train/train.ts';
+import { trainModel } from '../grid/index.ts';
 
 /** Parameters as a user passes them: any subset, values typed or as strings. */
 export type DeepLearningInput = Partial<DeepLearningParameters> | Record<string, unknown>;
@@ -27,7 +28,7 @@ export class H2ODeepLearningEstimator {
     } & TrainOptions,
   ): Promise<DeepLearningModel> {
     const { x, y, trainingFrame, validationFrame, ...opts } = args;
-    this.model = await trainDeepLearning({ params: this.params, x, y, trainingFrame, validationFrame }, opts);
+    this.model = await trainModel({ params: this.params, x, y, trainingFrame, validationFrame }, opts);
     return this.model;
   }
 }

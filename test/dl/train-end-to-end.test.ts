@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ValidationError } from '../../src/core/index.ts';
-import { H2ODeepLearningEstimator } from '../../src/dl/index.ts';
+import { H2ODeepLearningEstimator } from '../../src/estimators/index.ts';
 import { load } from './helpers.ts';
 
 describe('Deep Learning end to end (reproducible mode)', () => {
@@ -112,6 +112,16 @@ describe('Deep Learning end to end (reproducible mode)', () => {
     const vi = model.output.variableImportances!;
     assert.equal(vi.length, 4);
     assert.equal(vi[0].scaled_importance, 1);
+  });
+
+  it('cross-validates through the estimator when nfolds is set', async () => {
+    const iris = await load('smalldata/iris/iris_wheader.csv');
+    const model = await new H2ODeepLearningEstimator({ nfolds: 3, hidden: [8], epochs: 2, seed: 9 }).train({
+      y: 'class',
+      trainingFrame: iris,
+    });
+    assert.equal(model.output.crossValidation?.nFolds, 3);
+    assert.equal(typeof model.output.crossValidation?.metrics.logloss, 'number');
   });
 
   it('rejects activation=Relu naming the parameter and the allowed values', async () => {
