@@ -24,9 +24,12 @@ export interface Rewrite {
 /**
  * Returns the sanitised copy and the list of values it changed. `params` is not modified.
  *
- * Not done here: train_samples_per_iteration=-2 (auto) stays -2 and is resolved by the trainer,
- * which knows the row count and its own speed (§5.3); `max_w2` is never raised or lowered (rule 8,
- * see below); an explicit regression `loss` stays as given next to an explicit `distribution`.
+ * Not done here: train_samples_per_iteration=-2 (auto) stays -2 unless reproducible (rule 12); the
+ * trainer resolves it, as it knows the row count and its own speed (§5.3: at most epochs·N/10 and
+ * 100 000 rows, rounded down to a multiple of N when within 20 %). `max_w2` is never changed (rule 8,
+ * see below). An explicit regression `loss` stays as given next to an explicit `distribution`: H2O's
+ * code trains on the distribution's gradient there [code≠docs, end of §1.2], the booklet on the loss,
+ * so the trainer should take the output gradient from `loss` whenever it is not Automatic.
  */
 export function sanitizeParameters(
   params: DeepLearningParameters,
