@@ -1,7 +1,7 @@
 // The booklet's estimator API: `new H2ODeepLearningEstimator({ hidden: [32, 32, 32] }).train({...})`.
 // It sits above dl and grid so that nfolds/fold_column train with cross-validation, as in H2O.
 import type { DeepLearningModel, TrainOptions } from '../dl/index.ts';
-import type { DeepLearningParameters } from '../dl/params-shim/index.ts';
+import type { DeepLearningParameters } from '../dl/model/index.ts';
 import type { Frame } from '../frame/index.ts';
 import { trainModel } from '../grid/index.ts';
 

@@ -3,7 +3,12 @@
 // frame aligned to the training rows.
 import type { DeepLearningModel, ModelMetrics } from '../dl/index.ts';
 import { Frame, Vec } from '../frame/index.ts';
-import { binomialMetrics, multinomialMetrics, regressionMetrics } from '../metrics/index.ts';
+import {
+  binomialMetrics,
+  multinomialMetrics,
+  type RegressionDistribution,
+  regressionMetrics,
+} from '../metrics/index.ts';
 
 const DESCRIPTION =
   'N-fold cross-validation on training data (Metrics computed for combined holdout predictions)';
@@ -48,7 +53,7 @@ export function pooledMetrics(
       actual: response.toFloat64(),
       predicted: cols[0],
       weights,
-      distribution: e.distribution,
+      distribution: e.distribution as RegressionDistribution,
       tweedie_power: e.tweedie_power,
       quantile_alpha: e.quantile_alpha,
       huber_alpha: e.huber_alpha,

@@ -8,7 +8,7 @@ import {
   regressionMetrics,
 } from '../../metrics/index.ts';
 import { AdaptedRows } from '../data/data-info.ts';
-import type { DeepLearningParameters } from '../params-shim/index.ts';
+import type { DeepLearningParameters } from '../model/index.ts';
 import { reconstructionErrors, type ScoringCore, scoreRows } from './score-rows.ts';
 
 /** Metrics in H2O's names (`MSE`, `RMSE`, `logloss`, `AUC`, ...) plus the category and a description. */

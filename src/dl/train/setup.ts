@@ -2,16 +2,21 @@
 // columns, which rows), builds the DataInfo and the network spec. Everything the loop needs, once.
 import { H2OInputError, randomSeed, ValidationError } from '../../core/index.ts';
 import type { Frame, Vec } from '../../frame/index.ts';
-import { applyEncoding, encodedPredictors, planEncoding } from '../data/categorical-encoding.ts';
+import {
+  applyEncoding,
+  type CategoricalEncoding,
+  encodedPredictors,
+  planEncoding,
+} from '../data/categorical-encoding.ts';
 import { buildDataInfo, type DataInfoState, selectPredictors } from '../data/data-info.ts';
-import type { NetworkSpec } from '../network/index.ts';
 import {
   coerceParameters,
   type DeepLearningParameters,
   defaultParameters,
   effectiveParameters,
   validateParameters,
-} from '../params-shim/index.ts';
+} from '../model/index.ts';
+import type { NetworkSpec } from '../network/index.ts';
 
 /** What kind of model the frames and parameters make. */
 export type ModelCategory = 'Regression' | 'Binomial' | 'Multinomial' | 'AutoEncoder';
@@ -113,7 +118,12 @@ export function setupTraining(req: TrainRequest): TrainingSetup {
   const trainRows = usableRows(frame, responseVec, weights);
   const identityLink = ['gaussian', 'laplace', 'quantile', 'huber', 'AUTO'].includes(user.distribution);
   // Non-native categorical encodings rewrite the categorical predictors first (§2.9).
-  const encoding = planEncoding(effective.categorical_encoding, frame, predictors, response);
+  const encoding = planEncoding(
+    effective.categorical_encoding as CategoricalEncoding,
+    frame,
+    predictors,
+    response,
+  );
   const dataInfo = buildDataInfo(
     applyEncoding(encoding, frame),
     encodedPredictors(encoding, predictors),

@@ -4,7 +4,7 @@
 // reported at once as a ValidationError (412 with per-field messages), as H2O's builder does.
 import { type FieldMessage, ValidationError } from '../../core/index.ts';
 import type { DeepLearningModel } from '../../dl/index.ts';
-import { defaultParameters } from '../../dl/params-shim/index.ts';
+import { defaultParameters } from '../../dl/model/index.ts';
 import type { Frame } from '../../frame/index.ts';
 import type { Catalog } from '../catalog.ts';
 import type { Literal } from '../literal.ts';
@@ -101,7 +101,8 @@ export function typedValue(spec: ParamSpec, raw: unknown): { value: Literal } | 
     }
     case 'string[]':
     case 'Key<Frame>[]':
-      return { value: list(lit).map((x) => String(x)) };
+      // The R client sends an empty vector as [""]: no names, not a column called "".
+      return { value: list(lit).flatMap((x) => (x === '' || x === null ? [] : [String(x)])) };
     default:
       return { value: lit === '' ? null : String(lit) };
   }
@@ -112,7 +113,7 @@ export function resolveBuildRequest(raw: Record<string, unknown>, catalog: Catal
   const errors: FieldMessage[] = [];
   const warnings: FieldMessage[] = [];
   const input: Record<string, Literal> = {};
-  const engine = defaultParameters() as Record<string, unknown>;
+  const engine = defaultParameters() as unknown as Record<string, unknown>;
   const params: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(raw)) {
     if (TRANSPORT.has(name) || v === undefined || v === null || v === 'None') continue;

@@ -44,7 +44,7 @@ function valueJson(spec: ParamSpec, v: unknown): unknown {
 /** The values the model actually used, by H2O parameter name. */
 function actualValues(rec: ModelRecord): Record<string, unknown> {
   const m = rec.model;
-  const actual: Record<string, unknown> = { ...(m.effective as Record<string, unknown>) };
+  const actual: Record<string, unknown> = { ...(m.effective as unknown as Record<string, unknown>) };
   actual.model_id = m.modelId;
   actual.training_frame = rec.trainingFrame;
   actual.validation_frame = rec.validationFrame;
