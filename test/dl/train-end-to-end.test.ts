@@ -124,6 +124,29 @@ describe('Deep Learning end to end (reproducible mode)', () => {
     assert.equal(typeof model.output.crossValidation?.metrics.logloss, 'number');
   });
 
+  it('trains on the explicit loss: gaussian with loss=Absolute learns as laplace does', async () => {
+    const iris = await load('smalldata/iris/iris_wheader.csv');
+    const fit = async (params: Record<string, unknown>) =>
+      (
+        await new H2ODeepLearningEstimator({
+          hidden: [5],
+          epochs: 3,
+          seed: 4,
+          reproducible: true,
+          ...params,
+        }).train({
+          y: 'petal_len',
+          trainingFrame: iris,
+        })
+      )
+        .predict(iris)
+        .col('predict')
+        .toFloat64();
+    const absolute = await fit({ distribution: 'gaussian', loss: 'Absolute' });
+    assert.deepEqual(absolute, await fit({ distribution: 'laplace' }));
+    assert.notDeepEqual(absolute, await fit({ distribution: 'gaussian' }));
+  });
+
   it('rejects activation=Relu naming the parameter and the allowed values', async () => {
     const iris = await load('smalldata/iris/iris_wheader.csv');
     await assert.rejects(

@@ -177,7 +177,7 @@ export function networkSpec(
     units,
     activation: p.activation,
     output: category === 'AutoEncoder' ? 'autoencoder' : category === 'Regression' ? 'linear' : 'softmax',
-    distribution: p.distribution as NetworkSpec['distribution'],
+    distribution: gradientDistribution(p, category),
     loss: p.loss as NetworkSpec['loss'],
     tweedie_power: p.tweedie_power,
     quantile_alpha: p.quantile_alpha,
@@ -221,4 +221,25 @@ function minOf(vec: Vec): number {
     if (v < m) m = v;
   }
   return m;
+}
+
+/**
+ * The distribution whose gradient trains a regression output. An explicit loss wins over the
+ * distribution, as the booklet documents (H2O's code lets the distribution win: [code≠docs]).
+ */
+function gradientDistribution(
+  p: DeepLearningParameters,
+  category: ModelCategory,
+): NetworkSpec['distribution'] {
+  if (category === 'Regression' || category === 'AutoEncoder') {
+    const byLoss: Record<string, NetworkSpec['distribution']> = {
+      Quadratic: 'gaussian',
+      Absolute: 'laplace',
+      Huber: 'huber',
+      Quantile: 'quantile',
+    };
+    const fromLoss = byLoss[p.loss];
+    if (fromLoss && ['gaussian', 'laplace', 'huber', 'quantile'].includes(p.distribution)) return fromLoss;
+  }
+  return p.distribution as NetworkSpec['distribution'];
 }
