@@ -206,6 +206,30 @@ export class Network {
     out.set(this.act[this.nLayers]);
   }
 
+  /**
+   * Test-mode forward of `n` rows at once: `inputs` row-major (n × units[0]), `out` row-major
+   * (n × outputs), each row as {@link predictRow} gives it. The wasm backend runs blocks of rows
+   * through a batched dense kernel (weights reused across rows; sums in another order, so results
+   * agree with predictRow within float32 rounding); the JS backend loops over predictRow.
+   */
+  predictBatch(inputs: Float32Array, n: number, out: Float64Array | Float32Array): void {
+    const nIn = this.spec.units[0];
+    const nOut = this.spec.units[this.nLayers];
+    assert(
+      inputs.length >= n * nIn && out.length >= n * nOut,
+      `predictBatch: buffers too small for ${n} rows`,
+    );
+    if (this.engine !== null) {
+      this.engine.predictBatch(inputs, n, out);
+      return;
+    }
+    for (let r = 0; r < n; r++) {
+      this.forward(inputs.subarray(r * nIn, (r + 1) * nIn), false, null);
+      const top = this.act[this.nLayers];
+      for (let j = 0; j < nOut; j++) out[r * nOut + j] = top[j];
+    }
+  }
+
   /** Test-mode activations of hidden layer `layer` (0-based) from the last predictRow (deep features). */
   hiddenActivations(layer: number): Float64Array {
     if (this.engine !== null) this.act[layer + 1].set(this.engine.act[layer + 1]);

@@ -39,17 +39,16 @@ export function scoreRows(
 ): Float64Array {
   const n = rows ? rows.length : adapted.nRows;
   const width = outputWidth(core);
-  const input = new Float32Array(core.dataInfo.fullN);
   const out = new Float64Array(width);
   const result = new Float64Array(n * width);
   const info = core.dataInfo;
   const logLink = LOG_LINK.has(core.distribution);
+  // Network outputs for every row first (batched forward), then per-row post-processing in place.
+  forwardRows(core, adapted, rows, n, result);
   for (let k = 0; k < n; k++) {
     const row = rows ? rows[k] : k;
-    adapted.fill(row, input, false);
-    core.network.predictRow(input, out);
     if (core.category === 'Regression') {
-      let z = out[0];
+      let z = result[k];
       const off = offsets ? offsets[row] : 0;
       if (off > 0) z += (off - info.respSub) * info.respMul;
       const y = z / info.respMul + info.respSub;
@@ -57,6 +56,7 @@ export function scoreRows(
       if (Number.isNaN(result[k]))
         throw new H2OInputError('Predicted regression target NaN!', { status: 500 });
     } else {
+      for (let j = 0; j < width; j++) out[j] = result[k * width + j];
       if (core.priorDistribution && core.modelDistribution) correctProbabilities(out, core);
       for (let j = 0; j < width; j++) result[k * width + j] = out[j];
       if (core.category !== 'AutoEncoder' && Number.isNaN(out[0])) {
@@ -67,6 +67,27 @@ export function scoreRows(
     }
   }
   return result;
+}
+
+/** Rows per forward block: inputs of a block stay in cache between filling and the forward pass. */
+const BLOCK_ROWS = 256;
+
+/** Test-mode network outputs of `rows` (default 0..n-1), row-major into `result` (n × outputs). */
+function forwardRows(
+  core: ScoringCore,
+  adapted: AdaptedRows,
+  rows: ArrayLike<number> | undefined,
+  n: number,
+  result: Float64Array,
+): void {
+  const p = core.dataInfo.fullN;
+  const width = outputWidth(core);
+  const block = new Float32Array(BLOCK_ROWS * p);
+  for (let k0 = 0; k0 < n; k0 += BLOCK_ROWS) {
+    const m = Math.min(BLOCK_ROWS, n - k0);
+    adapted.fillBlock(rows ?? null, k0, m, block, false);
+    core.network.predictBatch(block, m, result.subarray(k0 * width, (k0 + m) * width));
+  }
 }
 
 /** p_c ← p_c · prior_c / sampled_c, renormalised (§5.13). */

@@ -26,6 +26,7 @@ export interface WasmKernels {
     nIn: number,
     useKeep: number,
   ): void;
+  gemmBias(w: number, b: number, x: number, out: number, nRows: number, nOut: number, nIn: number): void;
   rectifierForward(a: number, n: number): void;
   tanhForward(a: number, n: number): void;
   expRectifierForward(a: number, n: number): void;

@@ -1,0 +1,117 @@
+// Network.predictBatch against predictRow, row by row, for every activation and output layer.
+// Tolerance: the batched wasm kernel sums the same float32 products in another order (4 lanes per
+// row instead of 8), so outputs differ by float32 rounding: 1e-5 relative + 1e-6 absolute on these
+// small nets. The JS backend's predictBatch is predictRow in a loop and must agree exactly.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Rng } from '../../core/index.ts';
+import { wasmKernelsAvailable } from '../../kernels/wasm/index.ts';
+import { Network } from './network.ts';
+import type { NetworkSpec } from './spec.ts';
+
+const BASE: NetworkSpec = {
+  units: [13, 9, 7, 3],
+  activation: 'Rectifier',
+  output: 'softmax',
+  distribution: 'multinomial',
+  loss: 'CrossEntropy',
+  tweedie_power: 1.5,
+  quantile_alpha: 0.5,
+  input_dropout_ratio: 0,
+  hidden_dropout_ratios: [0, 0],
+  l1: 0,
+  l2: 0,
+  max_w2: 3.4028234663852886e38,
+  adaptive_rate: true,
+  rho: 0.99,
+  epsilon: 1e-8,
+  rate: 0.01,
+  rate_annealing: 0,
+  rate_decay: 1,
+  momentum_start: 0,
+  momentum_ramp: 0,
+  momentum_stable: 0,
+  nesterov_accelerated_gradient: true,
+  fast_mode: false,
+  average_activation: 0,
+  sparsity_beta: 0,
+};
+
+const CASES: [string, Partial<NetworkSpec>][] = [
+  ['Rectifier softmax', {}],
+  ['Tanh softmax', { activation: 'Tanh' }],
+  [
+    'ExpRectifier with hidden dropout (test-time scaling)',
+    { activation: 'ExpRectifierWithDropout', hidden_dropout_ratios: [0.3, 0.2] },
+  ],
+  ['Maxout with dropout', { activation: 'MaxoutWithDropout', hidden_dropout_ratios: [0.5, 0] }],
+  [
+    'linear regression output',
+    { output: 'linear', distribution: 'gaussian', loss: 'Quadratic', units: [13, 9, 7, 1] },
+  ],
+  [
+    'Tanh autoencoder',
+    {
+      activation: 'Tanh',
+      output: 'autoencoder',
+      distribution: 'gaussian',
+      loss: 'Quadratic',
+      units: [13, 9, 7, 13],
+    },
+  ],
+];
+
+function rowsOf(n: number, width: number): Float32Array {
+  const rng = new Rng(5);
+  return Float32Array.from({ length: n * width }, () => rng.nextGaussian());
+}
+
+/** predictRow on each row: the reference the batch must reproduce. */
+function perRow(net: Network, x: Float32Array, n: number): Float64Array {
+  const nIn = net.spec.units[0];
+  const nOut = net.spec.units[net.spec.units.length - 1];
+  const out = new Float64Array(n * nOut);
+  const y = new Float64Array(nOut);
+  for (let r = 0; r < n; r++) {
+    net.predictRow(x.subarray(r * nIn, (r + 1) * nIn), y);
+    out.set(y, r * nOut);
+  }
+  return out;
+}
+
+describe('Network.predictBatch', () => {
+  for (const [name, over] of CASES) {
+    it(`gives predictRow's outputs for ${name} (wasm, 150 rows over three blocks)`, {
+      skip: !wasmKernelsAvailable(),
+    }, () => {
+      const net = new Network({ ...BASE, ...over }, { backend: 'wasm' });
+      net.initWeights(3);
+      // A few training rows so weights and biases are not just their initial values.
+      const rng = new Rng(9);
+      const x = rowsOf(150, net.spec.units[0]);
+      const nIn = net.spec.units[0];
+      for (let r = 0; r < 20; r++) {
+        const xr = x.subarray(r * nIn, (r + 1) * nIn);
+        net.trainRow(xr, over.output === 'autoencoder' ? xr : over.output === 'linear' ? 0.5 : r % 3, r, rng);
+      }
+      const want = perRow(net, x, 150);
+      const got = new Float64Array(want.length);
+      net.predictBatch(x, 150, got);
+      for (let i = 0; i < want.length; i++)
+        assert.ok(
+          Math.abs(got[i] - want[i]) <= 1e-6 + 1e-5 * Math.abs(want[i]),
+          `${i}: ${got[i]} vs ${want[i]}`,
+        );
+    });
+  }
+
+  it('equals predictRow exactly on the JS backend', () => {
+    const net = new Network({ ...BASE, activation: 'Maxout' }, { backend: 'js' });
+    net.initWeights(4);
+    const x = rowsOf(7, 13);
+    const want = perRow(net, x, 7);
+    const got = new Float64Array(want.length);
+    net.predictBatch(x, 7, got);
+    assert.deepEqual([...got], [...want]);
+  });
+});
