@@ -34,7 +34,7 @@ describe('checkpointConflicts', () => {
       [
         [
           'activation',
-          `Cannot change parameter: 'activation': "Rectifier" -> "Tanh"; it must stay as in the checkpoint.`,
+          `Cannot change parameter: 'activation': Rectifier -> Tanh; it must stay as in the checkpoint.`,
         ],
         ['rho', `Cannot change parameter: 'rho': 0.99 -> 0.95; it must stay as in the checkpoint.`],
       ],

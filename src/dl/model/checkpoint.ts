@@ -88,8 +88,9 @@ export interface CheckpointFacts {
   columnNames?: readonly string[];
 }
 
-// H2O compares the values as strings; JSON keeps arrays comparable and null as null.
-const asText = (v: unknown): string => (v === undefined ? 'null' : JSON.stringify(v));
+// H2O compares the values as strings (and prints them unquoted); JSON keeps arrays comparable.
+const asText = (v: unknown): string =>
+  v === undefined ? 'null' : typeof v === 'string' ? v : JSON.stringify(v);
 
 /**
  * Errors for restarting `oldParams` (the checkpoint's user parameters) with `newParams`: a changed
@@ -113,7 +114,7 @@ export function checkpointConflicts(
   for (const f of ['hidden', 'ignored_columns'] as const) {
     const a = asText(oldParams[f]);
     const b = asText(newParams[f]);
-    if (a !== b) err(f, `must match the checkpoint: ${a} -> ${b}.`);
+    if (a !== b) err(f, `Cannot change parameter: '${f}': ${a} -> ${b}; it must match the checkpoint.`);
   }
   if (newParams.nfolds !== 0)
     err('nfolds', `must be 0 when continuing from a checkpoint, got ${newParams.nfolds}.`);
