@@ -251,12 +251,15 @@ export class AdaptedRows {
   private readonly catMaps: (Int32Array | null)[];
   private readonly numVecs: (Vec | null)[];
   readonly nRows: number;
+  /** The frame rows are read from, after categorical_encoding (parallel scoring shares its columns). */
+  readonly frame: Frame;
 
   constructor(
     readonly info: DataInfoState,
     frame: Frame,
   ) {
     frame = applyEncoding(info.encoding ?? null, frame);
+    this.frame = frame;
     this.nRows = frame.nRows;
     this.catVecs = info.catNames.map((n) => (frame.has(n) ? frame.col(n) : null));
     this.catMaps = info.catNames.map((n, c) =>

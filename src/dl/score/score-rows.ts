@@ -5,6 +5,8 @@ import { H2OInputError } from '../../core/index.ts';
 import type { AdaptedRows, DataInfoState } from '../data/data-info.ts';
 import type { Network } from '../network/index.ts';
 import type { ModelCategory } from '../train/setup.ts';
+// Sibling import (score uses train's worker threads); workers never import score.
+import { scoreParallel } from '../train/workers/index.ts';
 
 /** The parts of a model that scoring needs. */
 export interface ScoringCore {
@@ -72,7 +74,10 @@ export function scoreRows(
 /** Rows per forward block: inputs of a block stay in cache between filling and the forward pass. */
 const BLOCK_ROWS = 256;
 
-/** Test-mode network outputs of `rows` (default 0..n-1), row-major into `result` (n × outputs). */
+/**
+ * Test-mode network outputs of `rows` (default 0..n-1), row-major into `result` (n × outputs): on
+ * every core for large frames (train/workers' score pool), else on this thread.
+ */
 function forwardRows(
   core: ScoringCore,
   adapted: AdaptedRows,
@@ -83,11 +88,16 @@ function forwardRows(
   const p = core.dataInfo.fullN;
   const width = outputWidth(core);
   const block = new Float32Array(BLOCK_ROWS * p);
-  for (let k0 = 0; k0 < n; k0 += BLOCK_ROWS) {
-    const m = Math.min(BLOCK_ROWS, n - k0);
-    adapted.fillBlock(rows ?? null, k0, m, block, false);
-    core.network.predictBatch(block, m, result.subarray(k0 * width, (k0 + m) * width));
-  }
+  const idx = rows ?? null;
+  // Result rows k0.. into `out` (which starts at row k0), blocks filled column by column.
+  const range = (k0: number, m: number, out: Float64Array) => {
+    for (let b = 0; b < m; b += BLOCK_ROWS) {
+      const mb = Math.min(BLOCK_ROWS, m - b);
+      adapted.fillBlock(idx, k0 + b, mb, block, false);
+      core.network.predictBatch(block, mb, out.subarray(b * width, (b + mb) * width));
+    }
+  };
+  if (!scoreParallel(core.network, adapted, rows, n, result, range)) range(0, n, result);
 }
 
 /** p_c ← p_c · prior_c / sampled_c, renormalised (§5.13). */

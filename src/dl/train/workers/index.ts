@@ -1,11 +1,14 @@
 // Public surface of the training workers: an iteration runner that trains on one thread (reproducible
 // runs, small jobs) or on a pool of replica workers averaged after each iteration (everything else).
-import { availableParallelism } from 'node:os';
 import type { Frame } from '../../../frame/index.ts';
 import { type IterationContext, runIteration, type TrainingCounters } from '../iteration.ts';
 import { ReplicaPool } from './replica-pool.ts';
 
 export { ReplicaPool } from './replica-pool.ts';
+export { scoreParallel, scorePoolReady } from './score-pool.ts';
+export { defaultThreads } from './threads.ts';
+
+import { defaultThreads } from './threads.ts';
 
 /** Runs the iterations of one training run. */
 export interface IterationRunner {
@@ -31,12 +34,6 @@ export interface RunnerOptions {
 const MIN_PARALLEL_WORK = 2e9;
 /** Auto-tuned iterations keep copying and averaging at about this share of the compute time. */
 const SYNC_SHARE = 0.02;
-
-/** Threads to use by default: H2O_TS_THREADS, else the cores Node sees. */
-export function defaultThreads(): number {
-  const env = Number(process.env.H2O_TS_THREADS);
-  return Number.isInteger(env) && env >= 1 ? env : availableParallelism();
-}
 
 /**
  * Chooses the runner: one thread when `reproducible` (bit-identical results), when one core is all

@@ -1,0 +1,69 @@
+// A scoring helper thread (see score-pool.ts): keeps a network per spec, and per message copies the
+// caller's weights in, scores its share of the rows in blocks, writes them into the shared result
+// and wakes the caller through Atomics. Imports only data-info and network, so it starts quickly.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AdaptedRows, type DataInfoState } from '../../data/data-info.ts';
+import { Network, type NetworkSpec } from '../../network/index.ts';
+import { reviveFrame, type SharedColumn } from './shared-frame.ts';
+
+/** One share of a scoring call; every typed array sits on a SharedArrayBuffer. */
+export interface ScoreMessage {
+  type: 'score';
+  spec: NetworkSpec;
+  backend: 'js' | 'wasm';
+  weights: Float32Array;
+  biases: Float64Array;
+  info: DataInfoState;
+  cols: SharedColumn[];
+  /** Frame rows to score (result row k is frame row rows[k]); null = result row k is frame row k. */
+  rows: Int32Array | null;
+  /** This share: result rows k0 .. k0 + m − 1. */
+  k0: number;
+  m: number;
+  /** n × outputs, row-major. */
+  out: Float64Array;
+  /** done[slot] ← 1 when written, 2 on failure; then notified. */
+  done: Int32Array;
+  slot: number;
+}
+
+const BLOCK_ROWS = 256;
+let cached: { key: string; net: Network } | null = null;
+
+function networkFor(msg: ScoreMessage): Network {
+  const key = `${msg.backend}:${JSON.stringify(msg.spec)}`;
+  if (cached?.key !== key) cached = { key, net: new Network(msg.spec, { backend: msg.backend }) };
+  const net = cached.net;
+  net.weightBuffer.set(msg.weights);
+  net.biasBuffer.set(msg.biases);
+  return net;
+}
+
+function score(msg: ScoreMessage): void {
+  const net = networkFor(msg);
+  const adapted = new AdaptedRows(msg.info, reviveFrame(msg.cols));
+  const p = msg.info.fullN;
+  const width = msg.spec.units[msg.spec.units.length - 1];
+  const block = new Float32Array(BLOCK_ROWS * p);
+  const end = msg.k0 + msg.m;
+  for (let k0 = msg.k0; k0 < end; k0 += BLOCK_ROWS) {
+    const m = Math.min(BLOCK_ROWS, end - k0);
+    adapted.fillBlock(msg.rows, k0, m, block, false);
+    net.predictBatch(block, m, msg.out.subarray(k0 * width, (k0 + m) * width));
+  }
+}
+
+parentPort?.on('message', (msg: ScoreMessage) => {
+  let status = 1;
+  try {
+    score(msg);
+  } catch {
+    // The caller rescores this share on its own thread, where the error then surfaces with context.
+    status = 2;
+  }
+  Atomics.store(msg.done, msg.slot, status);
+  Atomics.notify(msg.done, msg.slot);
+});
+
+const ready = (workerData as { ready: Int32Array }).ready;
+Atomics.store(ready, 0, 1);
