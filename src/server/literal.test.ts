@@ -32,6 +32,17 @@ describe('parseLiteral', () => {
     });
   });
 
+  it("parses the R client's dicts, which separate keys and values with '='", () => {
+    assert.deepEqual(
+      parseLiteral('{"strategy"="RandomDiscrete","max_models"=10,seed=1}', 'search_criteria'),
+      {
+        strategy: 'RandomDiscrete',
+        max_models: '10',
+        seed: '1',
+      },
+    );
+  });
+
   it('keeps backslashes of windows paths and unescapes quotes', () => {
     assert.deepEqual(parseLiteral('["nfs:\\tmp\\x.csv"]'), ['nfs:\\tmp\\x.csv']);
     assert.equal(parseLiteral('"say \\"hi\\""'), 'say "hi"');
@@ -42,7 +53,7 @@ describe('parseLiteral', () => {
       () => parseLiteral('[a,b', 'paths'),
       (e: unknown) => e instanceof H2OInputError && /'paths'.*missing '\]' at position 4/.test(e.message),
     );
-    assert.throws(() => parseLiteral('{"a" 1}', 'hp'), /expected ':' after key 'a'/);
+    assert.throws(() => parseLiteral('{"a" 1}', 'hp'), /expected ':' or '=' after key 'a'/);
     assert.throws(() => parseLiteral('"abc', 'x'), /unterminated string/);
     assert.throws(() => parseLiteral('[1] x', 'x'), /unexpected 'x' after the value/);
   });

@@ -88,7 +88,9 @@ class LiteralParser {
       const c0 = this.text[this.pos];
       const key = c0 === '"' || c0 === "'" ? this.quoted() : this.bareKey();
       this.skipSpace();
-      if (this.text[this.pos] !== ':') this.fail(`expected ':' after key '${key}'`);
+      // Python sends {"k": v}; the R client sends {"k"=v} (search_criteria of h2o.grid).
+      if (this.text[this.pos] !== ':' && this.text[this.pos] !== '=')
+        this.fail(`expected ':' or '=' after key '${key}'`);
       this.pos++;
       out[key] = this.value();
       this.skipSpace();
@@ -131,7 +133,7 @@ class LiteralParser {
 
   bareKey(): string {
     const start = this.pos;
-    while (this.pos < this.text.length && !':,}'.includes(this.text[this.pos])) this.pos++;
+    while (this.pos < this.text.length && !':=,}'.includes(this.text[this.pos])) this.pos++;
     const k = this.text.slice(start, this.pos).trim();
     if (k === '') this.fail('missing key');
     return k;

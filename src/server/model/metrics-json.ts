@@ -83,11 +83,20 @@ function isTable(v: unknown): v is TwoDimTable {
   );
 }
 
-/** The confusion matrix table; a model loaded from a file carries the matrix as plain data. */
+/**
+ * The confusion matrix table; a model loaded from a file carries the matrix as plain data. H2O sends
+ * it without the row-header column (the R client names the rows after the class columns and fails
+ * on an extra column), so the first column of our table is dropped here.
+ */
 function confusionTable(cm: unknown): TwoDimTable | null {
-  if (cm instanceof ConfusionMatrix) return cm.toTable();
   const plain = cm as { domain?: string[]; counts?: number[][] } | null | undefined;
-  if (plain && Array.isArray(plain.domain) && Array.isArray(plain.counts))
-    return new ConfusionMatrix(plain.domain, plain.counts).toTable();
-  return null;
+  const matrix =
+    cm instanceof ConfusionMatrix
+      ? cm
+      : plain && Array.isArray(plain.domain) && Array.isArray(plain.counts)
+        ? new ConfusionMatrix(plain.domain, plain.counts)
+        : null;
+  if (matrix === null) return null;
+  const t = matrix.toTable();
+  return { ...t, columns: t.columns.slice(1), rows: t.rows.map((r) => r.slice(1)) };
 }
