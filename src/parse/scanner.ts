@@ -40,7 +40,8 @@ export class CsvScanner {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private flags = new Uint8Array(64);
-  private atStart = true;
+  /** True while the next byte is the source's first (where a UTF-8 BOM is skipped); set false for a block in the middle. */
+  startsSource = true;
   private lastWasCR = false;
   private rowStart = 0;
   /** Line number (1-based) of the next row to scan. */
@@ -83,10 +84,10 @@ export class CsvScanner {
     const len = buf.length;
     const sep = this.sep;
     let p = 0;
-    if (this.atStart && len > 0) {
+    if (this.startsSource && len > 0) {
       if (len < 3 && !final && buf[0] === 0xef) return 0; // wait for the whole BOM
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
-      this.atStart = false;
+      this.startsSource = false;
     }
     if (this.lastWasCR && p < len) {
       if (buf[p] === LF) p++; // the LF of a CRLF split across two chunks
