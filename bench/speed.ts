@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { Rng } from '../src/core/index.ts';
 import { AdaptedRows, buildDataInfo } from '../src/dl/data/data-info.ts';
 import { Network, type NetworkSpec } from '../src/dl/network/index.ts';
-import { ReplicaPool, scoreParallel, scorePoolReady } from '../src/dl/train/workers/index.ts';
+import {
+  DEFAULT_SCHEME,
+  type ParallelScheme,
+  ReplicaPool,
+  scoreParallel,
+  scorePoolReady,
+} from '../src/dl/train/workers/index.ts';
 import { importFiles } from '../src/parse/index.ts';
 
 const quick = process.argv.includes('--quick');
@@ -88,7 +94,13 @@ function oneThread(spec: NetworkSpec, n: number): { rps: number; net: Network } 
 }
 
 /** Rows/s of the replica pool with `threads` workers, iterations of `perIteration` rows. */
-async function pool(spec: NetworkSpec, threads: number, n: number, perIteration: number) {
+async function pool(
+  spec: NetworkSpec,
+  threads: number,
+  n: number,
+  perIteration: number,
+  scheme: ParallelScheme = DEFAULT_SCHEME,
+) {
   const net = new Network({ ...spec, units }, { backend: 'wasm' });
   net.initWeights(1);
   const p = ReplicaPool.start({
@@ -101,6 +113,7 @@ async function pool(spec: NetworkSpec, threads: number, n: number, perIteration:
     sampleWeights: null,
     seed: 1,
     shuffle: true,
+    scheme,
   });
   await p.iterate(net, 1000, 0, 1); // start-up and warm-up, not timed
   let done = 0;
@@ -152,22 +165,35 @@ function predictRate(net: Network, threads: 1 | 2): number {
   return best;
 }
 
+const perIt = quick ? 6000 : 20000;
 const ada1 = oneThread(ADADELTA, nTrain);
 print('adadelta_rows_per_s_1t', ada1.rps.toFixed(0));
-const ada2 = await pool(ADADELTA, 2, nTrain, quick ? 6000 : 20000);
+// Both ways of sharing the model across 2 threads; the default one is also printed as ..._2t.
+const adaRep = await pool(ADADELTA, 2, nTrain, perIt, 'replicas');
+const adaHog = await pool(ADADELTA, 2, nTrain, perIt, 'hogwild');
+const ada2 = DEFAULT_SCHEME === 'hogwild' ? adaHog : adaRep;
+print('parallel_scheme', DEFAULT_SCHEME);
 print('adadelta_rows_per_s_2t', ada2.rps.toFixed(0));
 print('adadelta_speedup_2t', (ada2.rps / ada1.rps).toFixed(2));
+print('adadelta_rows_per_s_2t_replicas', adaRep.rps.toFixed(0));
+print('adadelta_rows_per_s_2t_hogwild', adaHog.rps.toFixed(0));
 const sgd1 = oneThread(SGD, nTrain);
 print('sgd_rows_per_s_1t', sgd1.rps.toFixed(0));
-const sgd2 = await pool(SGD, 2, nTrain, quick ? 6000 : 20000);
-print('sgd_rows_per_s_2t', sgd2.rps.toFixed(0));
+const sgdRep = await pool(SGD, 2, nTrain, perIt, 'replicas');
+const sgdHog = await pool(SGD, 2, nTrain, perIt, 'hogwild');
+print('sgd_rows_per_s_2t', (DEFAULT_SCHEME === 'hogwild' ? sgdHog : sgdRep).rps.toFixed(0));
+print('sgd_rows_per_s_2t_replicas', sgdRep.rps.toFixed(0));
+print('sgd_rows_per_s_2t_hogwild', sgdHog.rps.toFixed(0));
 
 // Prediction over the test set: batched forward, on this thread and with the scoring helper (2 cores).
 const scoreThreads = await scorePoolReady();
 print('predict_rows_per_s_1t', predictRate(ada1.net, 1).toFixed(0));
 print('predict_rows_per_s', predictRate(ada1.net, 2).toFixed(0));
 print('predict_threads', scoreThreads);
-print('adadelta_test_error_after_bench_rows', testError(ada1.net).toFixed(4));
+// Accuracy at equal rows (the bench's rows from the same initial weights): 1 thread and both schemes.
+print('adadelta_test_error_after_bench_rows_1t', testError(ada1.net).toFixed(4));
+print('adadelta_test_error_after_bench_rows_replicas', testError(adaRep.net).toFixed(4));
+print('adadelta_test_error_after_bench_rows_hogwild', testError(adaHog.net).toFixed(4));
 
 if (!quick) {
   // Time to 2.0 % test error: ADADELTA on 2 replica workers, one epoch per iteration, scored each epoch.

@@ -13,3 +13,4 @@ export {
   type Loss,
   type NetworkSpec,
 } from './spec.ts';
+export type { SharedEngineMemory } from './wasm-engine.ts';

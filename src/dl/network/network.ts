@@ -9,7 +9,7 @@ import { type NetworkLayout, networkLayout } from './layout.ts';
 import { averageBuffers, type NetworkState, STATE_KEYS, stateBuffers } from './network-state.ts';
 import { type NegHalfGradient, negativeHalfGradient, softmaxDelta } from './output-error.ts';
 import { type ActivationKind, activationKind, checkNetworkSpec, type NetworkSpec } from './spec.ts';
-import { WasmEngine } from './wasm-engine.ts';
+import { type SharedEngineMemory, WasmEngine } from './wasm-engine.ts';
 
 /** Largest float32; H2O's default max_w2, which can never trigger the rescaling. */
 const FLOAT_MAX = 3.4028234663852886e38;
@@ -24,6 +24,14 @@ export interface NetworkOptions {
    * sparsity_beta > 0. Default 'js', the float64-activation reference path.
    */
   backend?: 'js' | 'wasm';
+  /**
+   * HOGWILD! (wasm backend only): attach to the kernel memory of another network of the same spec
+   * (its `kernelMemory`, created with `slots` > 1) and use scratch area `slot`; weights and optimizer
+   * state are then shared with every network attached to that memory and updated without locks.
+   */
+  hogwild?: SharedEngineMemory;
+  /** Scratch areas to reserve in a new kernel memory (1 + the HOGWILD workers that will attach). */
+  slots?: number;
 }
 
 function f32(n: number, shared: boolean): Float32Array {
@@ -94,8 +102,21 @@ export class Network {
     // The wasm step has no sparsity term (autoencoders with sparsity_beta > 0 stay on the JS path).
     const useWasm = options.backend === 'wasm' && !this.sparsity && wasmKernelsAvailable();
     this.engine = useWasm
-      ? new WasmEngine(this.spec, layout, this.kind, momentum, this.shortcut, this.checkMaxW2)
+      ? new WasmEngine(
+          this.spec,
+          layout,
+          this.kind,
+          momentum,
+          this.shortcut,
+          this.checkMaxW2,
+          options.hogwild ??
+            (options.slots && options.slots > 1
+              ? { memory: null, slots: options.slots, slot: 0 }
+              : undefined),
+        )
       : null;
+    if (options.hogwild && this.engine === null)
+      throw new Error('internal error: HOGWILD needs the wasm kernels');
     this.backend = useWasm ? 'wasm' : 'js';
     const eb = this.engine?.buffers;
     this.weightBuffer = eb ? eb.weights : f32(layout.nWeights, shared);
@@ -228,6 +249,11 @@ export class Network {
       const top = this.act[this.nLayers];
       for (let j = 0; j < nOut; j++) out[r * nOut + j] = top[j];
     }
+  }
+
+  /** The wasm kernel memory holding this network's state (null on the JS backend), for HOGWILD!. */
+  get kernelMemory(): WebAssembly.Memory | null {
+    return this.engine?.memory ?? null;
   }
 
   /** Test-mode activations of hidden layer `layer` (0-based) from the last predictRow (deep features). */

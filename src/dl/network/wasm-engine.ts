@@ -32,6 +32,17 @@ export interface EngineBuffers {
   velB: Float64Array | null;
 }
 
+/**
+ * An engine attached to another engine's memory (HOGWILD!): same spec, `slots` scratch areas in
+ * total, this engine using area `slot`. Weights and optimizer state are then shared, unsynchronised.
+ */
+export interface SharedEngineMemory {
+  /** null: create a new memory with `slots` areas (the owner, slot 0). */
+  memory: WebAssembly.Memory | null;
+  slots: number;
+  slot: number;
+}
+
 /** Owns the memory, the kernel instance and the plan of one network. */
 export class WasmEngine {
   readonly memory: WebAssembly.Memory;
@@ -61,15 +72,20 @@ export class WasmEngine {
     momentum: boolean,
     shortcut: boolean,
     checkMaxW2: boolean,
+    shared?: SharedEngineMemory,
   ) {
     const nW = layout.nWeights;
     const nB = layout.nBiases;
     const units = spec.units;
     const ada = spec.adaptive_rate;
     // First pass sizes the memory, second pass hands out the same addresses.
+    // Learned state first, then `slots` scratch areas (plan, per-row and batch activations): HOGWILD
+    // workers attach to one memory, share the state and each use their own slot. The first pass
+    // sizes the memory, the second (identical everywhere) hands out the addresses.
+    const slots = shared?.slots ?? 1;
+    const slot = shared?.slot ?? 0;
     const place = (arena: WasmArena) => {
-      const a = {
-        plan: arena.alloc(PLAN_BYTES),
+      const state = {
         w: arena.alloc(4 * nW),
         b: arena.alloc(8 * nB),
         eg2W: ada ? arena.alloc(4 * nW) : 0,
@@ -78,6 +94,9 @@ export class WasmEngine {
         edx2B: ada ? arena.alloc(8 * nB) : 0,
         velW: momentum ? arena.alloc(4 * nW) : 0,
         velB: momentum ? arena.alloc(8 * nB) : 0,
+      };
+      const scratch = Array.from({ length: slots }, () => ({
+        plan: arena.alloc(PLAN_BYTES),
         units: units.map((n) => ({
           act: arena.alloc(4 * n),
           err: arena.alloc(4 * n),
@@ -86,12 +105,14 @@ export class WasmEngine {
           winner: arena.alloc(n),
         })),
         batch: units.map((n) => arena.alloc(4 * n * BATCH_ROWS)),
-      };
-      return a;
+      }));
+      return { ...state, ...scratch[slot] };
     };
     const sizing = new WasmArena();
     place(sizing);
-    this.memory = createKernelMemory(sizing.size);
+    this.memory = shared?.memory ?? createKernelMemory(sizing.size);
+    if (this.memory.buffer.byteLength < sizing.size)
+      throw new Error('internal error: shared kernel memory smaller than the network needs');
     const a = place(new WasmArena());
     this.k = instantiateWasmKernels(this.memory);
     const buf = this.memory.buffer;

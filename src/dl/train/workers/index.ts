@@ -2,9 +2,9 @@
 // runs, small jobs) or on a pool of replica workers averaged after each iteration (everything else).
 import type { Frame } from '../../../frame/index.ts';
 import { type IterationContext, runIteration, type TrainingCounters } from '../iteration.ts';
-import { ReplicaPool } from './replica-pool.ts';
+import { type ParallelScheme, ReplicaPool } from './replica-pool.ts';
 
-export { ReplicaPool } from './replica-pool.ts';
+export { type ParallelScheme, ReplicaPool } from './replica-pool.ts';
 export { scoreParallel, scorePoolReady } from './score-pool.ts';
 export { defaultThreads } from './threads.ts';
 
@@ -28,6 +28,20 @@ export interface RunnerOptions {
   frame: Frame;
   /** Worker threads; default H2O_TS_THREADS or the machine's available parallelism. */
   threads?: number;
+  /** How workers share the model; default H2O_TS_PARALLEL or {@link DEFAULT_SCHEME}. */
+  scheme?: ParallelScheme;
+}
+
+/**
+ * The default way threads share the model: replicas averaged per iteration. Measured against
+ * HOGWILD! on 2 cores in bench/RESULTS.md (equal accuracy per row; replicas faster, no false sharing).
+ */
+export const DEFAULT_SCHEME: ParallelScheme = 'replicas';
+
+/** The scheme from H2O_TS_PARALLEL ('replicas' | 'hogwild'), else the default. */
+export function defaultScheme(): ParallelScheme {
+  const env = process.env.H2O_TS_PARALLEL;
+  return env === 'hogwild' || env === 'replicas' ? env : DEFAULT_SCHEME;
 }
 
 /** Estimated single-core work (epochs · rows · weights) under which worker start-up is not worth it. */
@@ -67,6 +81,8 @@ export function createIterationRunner(ctx0: IterationContext, opts: RunnerOption
         sampleWeights: ctx.sampleWeights,
         seed: ctx.seed,
         shuffle: ctx.shuffle,
+        // HOGWILD! needs the wasm kernels (one shared kernel memory); the JS path trains replicas.
+        scheme: ctx.network.backend === 'wasm' ? (opts.scheme ?? defaultScheme()) : 'replicas',
       });
       const rows = auto ? tspi : ctx.tspi;
       const done = await pool.iterate(ctx.network, rows, counters.nSeen, counters.iterations);

@@ -1,7 +1,7 @@
 // Messages between the training pool (main thread) and its workers, and the list of a network's
 // learned buffers in a fixed order (the order of network-state.ts's STATE_KEYS).
 import type { DataInfoState } from '../../data/data-info.ts';
-import type { Network, NetworkSpec } from '../../network/index.ts';
+import type { Network, NetworkSpec, SharedEngineMemory } from '../../network/index.ts';
 import type { Targets } from '../iteration.ts';
 import type { SharedColumn } from './shared-frame.ts';
 
@@ -24,6 +24,8 @@ export interface InitMessage {
   master: StateBuffer[];
   /** Where this worker leaves its replica at the end of an iteration (read by the main thread). */
   slot: StateBuffer[];
+  /** HOGWILD!: train the network in this shared kernel memory in place (master/slot then unused). */
+  hogwild: SharedEngineMemory | null;
 }
 
 /** Train `tspi` rows of the shard starting from the master model. */

@@ -127,3 +127,86 @@ describe('ReplicaPool', () => {
     }
   });
 });
+
+describe('ReplicaPool with scheme hogwild', () => {
+  it('with one worker equals the single-threaded iteration exactly (no other writer, no race)', async () => {
+    const { frame, info, codes, rows } = dataset(300);
+    const net = new Network(SPEC, { backend: 'wasm' });
+    net.initWeights(5);
+    const reference = net.clone({ backend: 'wasm' });
+    const targets = { kind: 'class' as const, codes };
+    const pool = ReplicaPool.start({
+      threads: 1,
+      network: net,
+      info,
+      frame,
+      rows,
+      targets,
+      sampleWeights: null,
+      seed: 42,
+      shuffle: true,
+      scheme: 'hogwild',
+    });
+    try {
+      let nSeen = 0;
+      for (let it = 1; it <= 3; it++) {
+        const done = await pool.iterate(net, 300, nSeen, it);
+        const expected = runIteration(
+          {
+            network: reference,
+            adapted: new AdaptedRows(info, frame),
+            rows,
+            targets,
+            sampleWeights: null,
+            tspi: 300,
+            shuffle: true,
+            seed: 42,
+          },
+          { nSeen, iterations: it },
+        );
+        assert.equal(done, expected);
+        nSeen += done;
+        assert.deepEqual([...net.weightBuffer], [...reference.weightBuffer], `weights after iteration ${it}`);
+        assert.deepEqual([...net.eg2B!], [...reference.eg2B!], `bias accumulators after iteration ${it}`);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('trains one shared model from two workers (racy, so checked by accuracy, not bits)', async () => {
+    const { frame, info, codes, rows } = dataset(400);
+    const net = new Network(SPEC, { backend: 'wasm' });
+    net.initWeights(7);
+    const pool = ReplicaPool.start({
+      threads: 2,
+      network: net,
+      info,
+      frame,
+      rows,
+      targets: { kind: 'class', codes },
+      sampleWeights: null,
+      seed: 42,
+      shuffle: true,
+      scheme: 'hogwild',
+    });
+    try {
+      let nSeen = 0;
+      for (let it = 1; it <= 6; it++) nSeen += await pool.iterate(net, 400, nSeen, it);
+      // Each worker visits about half its 200-row shard per iteration: 6 · 400 rows in all, ± sampling.
+      assert.ok(nSeen > 2000 && nSeen < 2800, `rows ${nSeen}`);
+      const x = new Float32Array(info.fullN);
+      const p = new Float64Array(2);
+      const adapted = new AdaptedRows(info, frame);
+      let right = 0;
+      for (let r = 0; r < rows.length; r++) {
+        adapted.fill(r, x, false);
+        net.predictRow(x, p);
+        if ((p[1] > p[0] ? 1 : 0) === codes[r]) right++;
+      }
+      assert.ok(right / rows.length > 0.8, `accuracy ${right / rows.length}`);
+    } finally {
+      await pool.close();
+    }
+  });
+});

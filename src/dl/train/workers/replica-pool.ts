@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Frame } from '../../../frame/index.ts';
 import type { DataInfoState } from '../../data/data-info.ts';
-import type { Network } from '../../network/index.ts';
+import { Network } from '../../network/index.ts';
 import type { Targets } from '../iteration.ts';
 import {
   copyBuffers,
@@ -29,7 +29,15 @@ export interface PoolSetup {
   sampleWeights: Float64Array | null;
   seed: number;
   shuffle: boolean;
+  /**
+   * 'replicas' (default): a replica per worker, averaged after each iteration. 'hogwild': every
+   * worker updates one shared network without locks (HOGWILD!, H2O's scheme inside one node).
+   */
+  scheme?: ParallelScheme;
 }
+
+/** How worker threads share the model (see {@link PoolSetup.scheme}). */
+export type ParallelScheme = 'replicas' | 'hogwild';
 
 /** Copies a typed array onto a SharedArrayBuffer (so postMessage shares instead of copying). */
 function toShared<T extends Int32Array | Float64Array>(a: T): T {
@@ -50,6 +58,8 @@ export class ReplicaPool {
     private readonly workers: Worker[],
     master: StateBuffer[],
     slots: StateBuffer[][],
+    /** HOGWILD!: the network every worker updates in place (null for replicas). */
+    private readonly hogwild: Network | null,
   ) {
     this.master = master;
     this.slots = slots;
@@ -59,8 +69,14 @@ export class ReplicaPool {
   static start(setup: PoolSetup): ReplicaPool {
     const n = setup.threads;
     const own = networkBuffers(setup.network);
-    const master = sharedLike(own);
-    const slots = Array.from({ length: n }, () => sharedLike(own));
+    // HOGWILD!: one wasm memory holds the shared state and a scratch area per worker (+1 unused by
+    // this thread); replicas: a master copy and one slot per worker on SharedArrayBuffers.
+    const hogwild =
+      setup.scheme === 'hogwild' ? new Network(setup.network.spec, { backend: 'wasm', slots: n + 1 }) : null;
+    if (hogwild !== null && hogwild.kernelMemory === null)
+      throw new Error('internal error: HOGWILD needs the wasm kernels');
+    const master = hogwild ? [] : sharedLike(own);
+    const slots = hogwild ? [] : Array.from({ length: n }, () => sharedLike(own));
     const names = [...setup.info.catNames, ...setup.info.numNames].filter((c) => setup.frame.has(c));
     const cols = describeFrame(setup.frame, names);
     const targets: Targets =
@@ -88,12 +104,15 @@ export class ReplicaPool {
         seed: setup.seed + w * 7919,
         shuffle: setup.shuffle,
         master,
-        slot: slots[w],
+        slot: hogwild ? [] : slots[w],
+        hogwild: hogwild
+          ? { memory: hogwild.kernelMemory as WebAssembly.Memory, slots: n + 1, slot: w + 1 }
+          : null,
       };
       worker.postMessage(init);
       workers.push(worker);
     }
-    return new ReplicaPool(workers, master, slots);
+    return new ReplicaPool(workers, master, slots, hogwild);
   }
 
   get threads(): number {
@@ -108,13 +127,15 @@ export class ReplicaPool {
   async iterate(network: Network, tspi: number, nSeen: number, iterations: number): Promise<number> {
     const t0 = performance.now();
     const own = networkBuffers(network);
-    copyBuffers(this.master, own);
+    const shared = this.hogwild ? networkBuffers(this.hogwild) : null;
+    copyBuffers(shared ?? this.master, own);
     const perWorker = Math.max(1, Math.round(tspi / this.workers.length));
     const replies = await Promise.all(
       this.workers.map((w) => this.ask(w, { type: 'iterate', tspi: perWorker, nSeen, iterations })),
     );
     const t1 = performance.now();
-    averageInto(own, this.slots);
+    if (shared) copyBuffers(own, shared);
+    else averageInto(own, this.slots);
     this.lastComputeMs = Math.max(...replies.map((r) => r.ms));
     this.lastSyncMs = t1 - t0 - this.lastComputeMs + (performance.now() - t1);
     return replies.reduce((s, r) => s + r.processed, 0);

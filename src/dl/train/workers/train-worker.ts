@@ -18,7 +18,7 @@ let state: { init: InitMessage; net: Network; adapted: AdaptedRows } | null = nu
 
 function onMessage(msg: InitMessage | IterateMessage): WorkerReply | null {
   if (msg.type === 'init') {
-    const net = new Network(msg.spec, { backend: 'wasm' });
+    const net = new Network(msg.spec, { backend: 'wasm', hogwild: msg.hogwild ?? undefined });
     state = { init: msg, net, adapted: new AdaptedRows(msg.info, reviveFrame(msg.cols)) };
     return null;
   }
@@ -26,7 +26,9 @@ function onMessage(msg: InitMessage | IterateMessage): WorkerReply | null {
   const t0 = performance.now();
   const { init, net, adapted } = state;
   const own = networkBuffers(net);
-  copyBuffers(own, init.master);
+  // HOGWILD!: the network already is the shared model; replicas start from the master copy.
+  const hogwild = init.hogwild !== null;
+  if (!hogwild) copyBuffers(own, init.master);
   const processed = runIteration(
     {
       network: net,
@@ -40,7 +42,7 @@ function onMessage(msg: InitMessage | IterateMessage): WorkerReply | null {
     },
     { nSeen: msg.nSeen, iterations: msg.iterations },
   );
-  copyBuffers(init.slot, own);
+  if (!hogwild) copyBuffers(init.slot, own);
   return { type: 'done', processed, ms: performance.now() - t0 };
 }
 
