@@ -70,7 +70,7 @@ export function summarizeVec(name: string, vec: Vec): ColumnSummary {
     const counts = new Float64Array(256);
     let missing = 0;
     const n = vec.length;
-    if (vec.naBits === null && data instanceof Uint8Array) for (let i = 0; i < n; i++) counts[data[i]]++;
+    if (vec.naBits === null && data instanceof Uint8Array) countBytes(data, counts);
     else if (vec.naBits === null) for (let i = 0; i < n; i++) counts[data[i] + offset]++;
     else
       for (let i = 0; i < n; i++) {
@@ -205,4 +205,30 @@ function numericHistogram(vec: Vec, min: number | null, max: number | null, type
     if (!Number.isNaN(v)) addToBin(h, bins, v, 1);
   }
   return h;
+}
+
+/**
+ * Add the count of each byte value of `data` to `counts` (256 entries).
+ * Plain form: for (let i = 0; i < n; i++) counts[data[i]]++;
+ * Four interleaved 32-bit counter sets break the chain of increments to one counter (pixel columns
+ * are mostly 0), which runs about twice as fast; blocks of 2^30 rows keep the counters from overflowing.
+ */
+function countBytes(data: Uint8Array, counts: Float64Array): void {
+  const c = new Uint32Array(1024);
+  const n = data.length;
+  for (let start = 0; start < n; start += 1 << 30) {
+    const end = Math.min(n, start + (1 << 30));
+    let i = start;
+    for (; i + 3 < end; i += 4) {
+      c[data[i]]++;
+      c[256 + data[i + 1]]++;
+      c[512 + data[i + 2]]++;
+      c[768 + data[i + 3]]++;
+    }
+    for (; i < end; i++) c[data[i]]++;
+    for (let k = 0; k < 256; k++) {
+      counts[k] += c[k] + c[256 + k] + c[512 + k] + c[768 + k];
+      c[k] = c[256 + k] = c[512 + k] = c[768 + k] = 0;
+    }
+  }
 }

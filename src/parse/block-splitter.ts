@@ -35,33 +35,38 @@ export class BlockSplitter {
   /** The next block from what is pending, or null until more chunks arrive. */
   next(): Uint8Array | null {
     if (this.whole || this.pendingBytes < this.retryAt) return null;
-    const single = this.pending.length === 1;
-    const buf = single ? this.pending[0] : concat(this.pending, this.pendingBytes);
-    const bom = this.atStart && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-    // The last row end within the first blockBytes (a large chunk yields many blocks), else any.
-    const from = bom ? 3 : 0;
-    let cut = findRowBoundary(buf.subarray(0, Math.max(from, this.blockBytes)), this.separator, from);
-    if (cut === -1 && buf.length > this.blockBytes) cut = findRowBoundary(buf, this.separator, from);
-    if (cut === AMBIGUOUS || (cut < 0 && buf.length >= 4 * this.blockBytes)) {
+    // Copy just the first retryAt bytes into a buffer the block will own (each byte is copied once,
+    // plus the part of a row after the cut); large chunks are never concatenated whole.
+    const prefix = concat(this.pending, this.retryAt);
+    const from = this.atStart && prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf ? 3 : 0;
+    const cut = findRowBoundary(prefix, this.separator, from);
+    if (cut === AMBIGUOUS || (cut < 0 && prefix.length >= 4 * this.blockBytes)) {
       this.whole = true;
-      this.pending = [buf];
       return null;
     }
     if (cut <= 0) {
-      this.pending = [buf];
-      this.retryAt = this.pendingBytes + this.blockBytes;
+      this.retryAt += this.blockBytes;
       return null;
     }
     this.atStart = false;
-    // A block must own its buffer: copy it out of a chunk we do not own, or copy the (short) rest out
-    // of a buffer we just built.
-    // (Not buf.slice: on a Node Buffer, slice is a view.)
-    const block = single ? Uint8Array.prototype.slice.call(buf, 0, cut) : buf.subarray(0, cut);
-    const rest = single ? buf.subarray(cut) : Uint8Array.prototype.slice.call(buf, cut);
-    this.pending = rest.length > 0 ? [rest] : [];
-    this.pendingBytes = rest.length;
+    this.consume(cut);
     this.retryAt = this.blockBytes;
-    return block;
+    return prefix.subarray(0, cut);
+  }
+
+  /** Drop the first n pending bytes. */
+  private consume(n: number): void {
+    this.pendingBytes -= n;
+    while (n > 0) {
+      const c = this.pending[0];
+      if (c.length <= n) {
+        n -= c.length;
+        this.pending.shift();
+      } else {
+        this.pending[0] = c.subarray(n);
+        n = 0;
+      }
+    }
   }
 
   /** Everything not handed out yet, as the source's last block (possibly empty). */
@@ -73,11 +78,15 @@ export class BlockSplitter {
   }
 }
 
-/** The chunks copied into one new buffer. */
+/** The first n bytes of the chunks, copied into one new buffer. */
 function concat(chunks: Uint8Array[], n: number): Uint8Array {
   const out = new Uint8Array(n);
   let at = 0;
   for (const c of chunks) {
+    if (at + c.length >= n) {
+      out.set(c.subarray(0, n - at), at);
+      break;
+    }
     out.set(c, at);
     at += c.length;
   }

@@ -181,10 +181,10 @@ export class ColumnBuilder {
   }
 
   /**
-   * Make room for `n` cells in all. Byte storage is then allocated on a SharedArrayBuffer of exactly n,
-   * so build() hands it to the Vec without another copy when n cells arrive.
+   * Make room for `n` cells in all. With `shared`, byte storage is allocated on a SharedArrayBuffer of
+   * exactly n, so build() hands it to the Vec without another copy when n cells arrive.
    */
-  reserve(n: number): void {
+  reserve(n: number, shared = true): void {
     if (this.type === 'enum') {
       if (n > this.codes!.length) {
         const g = new Int32Array(n);
@@ -194,7 +194,7 @@ export class ColumnBuilder {
       return;
     }
     if (this.type === 'string' || n <= this.u8.length || this.wide) return;
-    const g = new Uint8Array(new SharedArrayBuffer(n));
+    const g = shared ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
     g.set(this.u8.subarray(0, this.n));
     this.u8 = g;
     if (this.naBits !== null) {
@@ -204,7 +204,10 @@ export class ColumnBuilder {
     }
   }
 
-  /** This builder's cells as a ColumnPart (views of its arrays; the builder is not used afterwards). */
+  /**
+   * This builder's cells as a ColumnPart: views of its own arrays, no copy (a worker transfers their
+   * buffers), so the builder must not be used afterwards.
+   */
   toPart(): ColumnPart {
     const n = this.n;
     const numeric = this.type !== 'enum' && this.type !== 'string';
@@ -212,12 +215,12 @@ export class ColumnBuilder {
       n,
       invalid: this.invalid,
       firstInvalid: this.firstInvalid,
-      u8: numeric && !this.wide ? this.u8.slice(0, n) : null,
-      naBits: numeric && !this.wide && this.naBits !== null ? this.naBits.slice(0, (n + 7) >> 3) : null,
+      u8: numeric && !this.wide ? this.u8.subarray(0, n) : null,
+      naBits: numeric && !this.wide && this.naBits !== null ? this.naBits.subarray(0, (n + 7) >> 3) : null,
       nNA: this.nNA,
-      f64: this.wide ? this.f64!.slice(0, n) : null,
+      f64: this.wide ? this.f64!.subarray(0, n) : null,
       levels: this.levels === null ? null : [...this.levels.keys()],
-      codes: this.codes === null ? null : this.codes.slice(0, n),
+      codes: this.codes === null ? null : this.codes.subarray(0, n),
       strings: this.strings,
     };
   }

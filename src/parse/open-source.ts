@@ -82,7 +82,7 @@ async function* gunzip(input: Readable, src: string): AsyncGenerator<Uint8Array>
   input.on('error', (e) => z.destroy(e));
   input.pipe(z);
   try {
-    for await (const c of z) yield c as Buffer;
+    yield* queued(z, 16 * 1024 * 1024);
   } catch (e) {
     if (e instanceof ParseError) throw e;
     const msg = (e as Error).message;
@@ -92,6 +92,51 @@ async function* gunzip(input: Readable, src: string): AsyncGenerator<Uint8Array>
     throw new ParseError(src, what);
   } finally {
     input.destroy();
+  }
+}
+
+/**
+ * The chunks of `stream` one by one, reading ahead up to `maxBytes`. (A stream's own async iterator
+ * returns everything buffered as one concatenated Buffer, which costs a copy of the read-ahead.)
+ */
+async function* queued(stream: Readable, maxBytes: number): AsyncGenerator<Buffer> {
+  const queue: Buffer[] = [];
+  let bytes = 0;
+  let done = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  stream.on('data', (c: Buffer) => {
+    queue.push(c);
+    bytes += c.length;
+    if (bytes >= maxBytes) stream.pause();
+    wake?.();
+  });
+  stream.on('end', () => {
+    done = true;
+    wake?.();
+  });
+  stream.on('error', (e: Error) => {
+    failure = e;
+    wake?.();
+  });
+  try {
+    for (;;) {
+      const c = queue.shift();
+      if (c !== undefined) {
+        bytes -= c.length;
+        if (stream.isPaused() && bytes < maxBytes / 2) stream.resume();
+        yield c;
+        continue;
+      }
+      if (failure !== null) throw failure;
+      if (done) return;
+      await new Promise<void>((r) => {
+        wake = r;
+      });
+      wake = null;
+    }
+  } finally {
+    stream.destroy();
   }
 }
 

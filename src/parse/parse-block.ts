@@ -40,7 +40,7 @@ export interface BlockError {
  * outside quotes (see findRowBoundary). Throws ParseError with a block-relative line.
  */
 export function parseBlock(bytes: Uint8Array, job: BlockJob): BlockResult {
-  const nul = bytes.indexOf(0);
+  const nul = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(0);
   if (nul >= 0) {
     let line = 1;
     let lineStart = 0;
@@ -54,7 +54,16 @@ export function parseBlock(bytes: Uint8Array, job: BlockJob): BlockResult {
       column: nul - lineStart + 1,
     });
   }
-  const builders = job.columnTypes.map((t) => new ColumnBuilder(t, job.naStrings));
+  // Size the columns once: a block has at most one row per line end (+1 for a last unterminated row).
+  // (Through a Buffer view, whose indexOf is memchr.)
+  const lf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let lineEnds = 1;
+  for (let i = lf.indexOf(10); i >= 0; i = lf.indexOf(10, i + 1)) lineEnds++;
+  const builders = job.columnTypes.map((t) => {
+    const b = new ColumnBuilder(t, job.naStrings);
+    b.reserve(lineEnds, false);
+    return b;
+  });
   const sink = new RowSink(builders, job.separator, job.first && job.header);
   const scanner = new CsvScanner(job.separator, job.name, sink.onRow, sink.fastRow);
   if (!job.first) scanner.startsSource = false;

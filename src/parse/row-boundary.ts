@@ -17,7 +17,9 @@ export const AMBIGUOUS = -2;
  * unquoted field, text after a closing quote): quote parity then says nothing, so the caller must
  * stop cutting and scan the rest in one piece.
  */
-export function findRowBoundary(buf: Uint8Array, separator: string, from = 0): number {
+export function findRowBoundary(bytes: Uint8Array, separator: string, from = 0): number {
+  // A Buffer view: its indexOf is memchr, a plain Uint8Array's is a generic loop (5-10x slower).
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const sep = separator.charCodeAt(0);
   const collapse = separator === ' ';
   const len = buf.length;
@@ -58,7 +60,7 @@ export function findRowBoundary(buf: Uint8Array, separator: string, from = 0): n
 }
 
 /** Offset after the last LF in buf[from, to), or -1. */
-function lastLf(buf: Uint8Array, from: number, to: number): number {
+function lastLf(buf: Buffer, from: number, to: number): number {
   // Plain form: buf.subarray(from, to).lastIndexOf(LF); a loop avoids a view per quoted field.
   for (let i = to - 1; i >= from; i--) if (buf[i] === LF) return i + 1;
   return -1;
