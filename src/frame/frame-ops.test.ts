@@ -72,6 +72,27 @@ describe('summary', () => {
     assert.equal(floats.type, 'real');
   });
 
+  it('counts a long byte column (unrolled counting) as a naive loop over the values does', () => {
+    // 1003 values: not a multiple of 4, so the unrolled loop's remainder is exercised too.
+    const values = Array.from({ length: 1003 }, (_, i) => (i % 7 === 0 ? 0 : (i * 37) % 256));
+    const [s] = summary(Frame.fromColumns({ a: values }));
+    let sum = 0;
+    let zeros = 0;
+    for (const v of values) {
+      sum += v;
+      if (v === 0) zeros++;
+    }
+    assert.deepEqual(
+      [s.min, s.max, s.zeros, s.missing],
+      [Math.min(...values), Math.max(...values), zeros, 0],
+    );
+    assert.ok(Math.abs(s.mean! - sum / values.length) < 1e-9);
+    assert.equal(
+      s.histogram.counts.reduce((a, b) => a + b, 0),
+      values.length,
+    );
+  });
+
   it('reports categorical cardinality, domain and level counts', () => {
     const [s] = summary(Frame.fromColumns({ c: ['b', 'a', null, 'b'] }));
     assert.equal(s.type, 'enum');
