@@ -12,6 +12,7 @@ export {
   tanhForward,
 } from './js/activations.ts';
 export { biasUpdateAdadelta, biasUpdateMomentum, biasUpdatePlain } from './js/bias-update.ts';
+export { combineRows } from './js/combine-rows.ts';
 export { approxSqrtF32, approxSqrtF64 } from './js/fast-sqrt.ts';
 export { gemvBias, gemvMaxout } from './js/gemv.ts';
 export {

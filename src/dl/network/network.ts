@@ -6,6 +6,7 @@ import * as K from '../../kernels/index.ts';
 import { wasmKernelsAvailable } from '../../kernels/wasm/index.ts';
 import { type InitialWeightDistribution, initWeights } from './init.ts';
 import { type NetworkLayout, networkLayout } from './layout.ts';
+import { miniBatchUnsupported, trainBatchWasm } from './mini-batch.ts';
 import { averageBuffers, type NetworkState, STATE_KEYS, stateBuffers } from './network-state.ts';
 import { type NegHalfGradient, negativeHalfGradient, softmaxDelta } from './output-error.ts';
 import { type ActivationKind, activationKind, checkNetworkSpec, type NetworkSpec } from './spec.ts';
@@ -297,6 +298,31 @@ export class Network {
     this.forward(input, true, rng);
     this.outputDelta(target);
     this.backward(nSeen);
+  }
+
+  /**
+   * Trains on `m` rows at once (mini_batch_size > 1; wasm backend): `inputs` row-major (m × inputs),
+   * `targets[r]` the class index or standardised response of row r (ignored by autoencoders). One
+   * update with the mean gradient of the rows; rate annealing and momentum use `nSeen` as for the
+   * first row. Throws when the network was not built for mini-batches (see miniBatchUnsupported).
+   */
+  trainBatch(inputs: Float32Array, targets: ArrayLike<number>, m: number, nSeen: number): void {
+    const s = this.spec;
+    const e = this.engine;
+    if (e === null || (s.mini_batch_size ?? 1) <= 1 || m > e.batchRows)
+      throw new Error('internal error: trainBatch needs the wasm backend and mini_batch_size >= m');
+    const why = miniBatchUnsupported(s);
+    if (why !== null) throw new Error(`internal error: ${why}`);
+    const mom = this.momentumAt(nSeen);
+    const annealed = (s.rate / (1 + s.rate_annealing * nSeen)) * (1 - mom);
+    for (let l = 0; l < this.nLayers; l++) this.layerRate[l] = annealed * this.rateDecayPow[l];
+    e.batchAct[0].set(inputs.subarray(0, m * s.units[0]));
+    trainBatchWasm(e, s, m, (r) => targets[r], this.nhg, {
+      momentum: mom,
+      layerRate: this.layerRate,
+      optimizer: s.adaptive_rate ? 3 : this.velW === null ? 0 : s.nesterov_accelerated_gradient ? 1 : 2,
+      checkMaxW2: this.checkMaxW2,
+    });
   }
 
   private forward(input: Float32Array, training: boolean, rng: Rng | null): void {

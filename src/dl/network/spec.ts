@@ -57,6 +57,11 @@ export interface NetworkSpec {
   fast_mode: boolean;
   average_activation: number;
   sparsity_beta: number;
+  /**
+   * Rows per update (an H2O parameter H2O itself resets to 1). Above 1 the trainer may call
+   * Network.trainBatch: the mean gradient of the rows, one update per batch (wasm kernels only).
+   */
+  mini_batch_size?: number;
 }
 
 /** The activation family without the dropout suffix. */

@@ -43,6 +43,23 @@ export interface SharedEngineMemory {
   slot: number;
 }
 
+/** Byte addresses of an engine's state and of its scratch slot (0 where a part is absent). */
+export interface EngineAddresses {
+  plan: number;
+  w: number;
+  b: number;
+  eg2W: number;
+  edx2W: number;
+  eg2B: number;
+  edx2B: number;
+  velW: number;
+  velB: number;
+  batch: number[];
+  batchErr: number[];
+  batchDelta: number[];
+  grad: number;
+}
+
 /** Owns the memory, the kernel instance and the plan of one network. */
 export class WasmEngine {
   readonly memory: WebAssembly.Memory;
@@ -52,17 +69,23 @@ export class WasmEngine {
   readonly keep: Uint8Array[] = [];
   readonly winner: Uint8Array[] = [];
   private readonly delta: Float32Array[] = [];
-  private readonly k: WasmKernels;
+  /** The kernel instance over this engine's memory. */
+  readonly k: WasmKernels;
   private readonly plan: number;
   private readonly planF64: Float64Array;
   private readonly nhg: NegHalfGradient | null;
   private readonly hasDropout: boolean;
   /** Per unit layer: BATCH_ROWS row-major activation rows (the batched test-time pass). */
   private readonly batchAt: number[];
-  private readonly batchAct: Float32Array[];
-  private readonly layout: NetworkLayout;
+  readonly batchAct: Float32Array[];
+  /** Rows a batch area holds (BATCH_ROWS, or mini_batch_size when larger). */
+  readonly batchRows: number;
+  /** Byte addresses of everything placed in memory (state, this slot's scratch). */
+  readonly addr: EngineAddresses;
+  readonly layout: NetworkLayout;
   private readonly wAt: number;
-  private readonly kindCode: number;
+  /** Activation as the kernels number it: 0 Tanh, 1 Rectifier, 2 Maxout, 3 ExpRectifier. */
+  readonly kindCode: number;
   private readonly bAt: number;
 
   constructor(
@@ -83,6 +106,9 @@ export class WasmEngine {
     // workers attach to one memory, share the state and each use their own slot. The first pass
     // sizes the memory, the second (identical everywhere) hands out the addresses.
     const slots = shared?.slots ?? 1;
+    const mini = (spec.mini_batch_size ?? 1) > 1;
+    const batchRows = Math.max(BATCH_ROWS, spec.mini_batch_size ?? 1);
+    const maxLayerWeights = Math.max(...layout.layers.map((L) => L.nOut * L.channels * L.nIn));
     const slot = shared?.slot ?? 0;
     const place = (arena: WasmArena) => {
       const state = {
@@ -104,7 +130,11 @@ export class WasmEngine {
           keep: arena.alloc(n),
           winner: arena.alloc(n),
         })),
-        batch: units.map((n) => arena.alloc(4 * n * BATCH_ROWS)),
+        batch: units.map((n) => arena.alloc(4 * n * batchRows)),
+        // Mini-batch backward pass: errors and δ per row of the batch, one layer's weight gradient.
+        batchErr: mini ? units.map((n) => arena.alloc(4 * n * batchRows)) : [],
+        batchDelta: mini ? units.map((n) => arena.alloc(4 * n * batchRows)) : [],
+        grad: mini ? arena.alloc(4 * maxLayerWeights) : 0,
       }));
       return { ...state, ...scratch[slot] };
     };
@@ -140,7 +170,9 @@ export class WasmEngine {
     this.wAt = a.w;
     this.bAt = a.b;
     this.batchAt = a.batch;
-    this.batchAct = a.batch.map((at, u) => f32(at, units[u] * BATCH_ROWS));
+    this.batchRows = batchRows;
+    this.batchAct = a.batch.map((at, u) => f32(at, units[u] * batchRows));
+    this.addr = a;
     this.planF64 = f64(a.plan, PLAN_BYTES / 8);
     this.hasDropout = spec.input_dropout_ratio > 0 || spec.hidden_dropout_ratios.some((r) => r > 0);
     const i32 = new Int32Array(buf, a.plan, PLAN_BYTES / 4);
@@ -230,40 +262,48 @@ export class WasmEngine {
    * sums run in another order, so results agree within float32 rounding.
    */
   predictBatch(inputs: Float32Array, n: number, out: Float64Array | Float32Array): void {
-    const k = this.k;
     const units = this.spec.units;
+    const nTop = units[units.length - 1];
+    const top = this.batchAct[units.length - 1];
+    for (let r0 = 0; r0 < n; r0 += BATCH_ROWS) {
+      const m = Math.min(BATCH_ROWS, n - r0);
+      this.batchAct[0].set(inputs.subarray(r0 * units[0], (r0 + m) * units[0]));
+      this.forwardBlock(m, false);
+      const dst = out.subarray(r0 * nTop, (r0 + m) * nTop);
+      for (let i = 0; i < m * nTop; i++) dst[i] = top[i];
+    }
+  }
+
+  /**
+   * Forward pass of the m rows in the batch input area (no dropout masks: test time, or mini-batch
+   * training, which has no dropout); `testScaling` applies the test-time hidden dropout scaling.
+   */
+  forwardBlock(m: number, testScaling: boolean): void {
+    const k = this.k;
     const layers = this.layout.layers;
     const last = layers.length - 1;
     const kind = this.kindCode;
     const output = this.spec.output;
-    const nTop = units[units.length - 1];
-    const top = this.batchAct[last + 1];
-    for (let r0 = 0; r0 < n; r0 += BATCH_ROWS) {
-      const m = Math.min(BATCH_ROWS, n - r0);
-      this.batchAct[0].set(inputs.subarray(r0 * units[0], (r0 + m) * units[0]));
-      for (let l = 0; l <= last; l++) {
-        const L = layers[l];
-        const w = this.wAt + 4 * L.weightOffset;
-        const b = this.bAt + 8 * L.biasOffset;
-        const x = this.batchAt[l];
-        const y = this.batchAt[l + 1];
-        if (L.channels === 2) {
-          // Maxout rows one at a time (the per-row kernel; winners land in the row scratch, unused).
-          const win = this.winnerAt(l + 1);
-          for (let r = 0; r < m; r++)
-            k.gemvMaxout(w, b, x + 4 * r * L.nIn, 0, y + 4 * r * L.nOut, win, L.nOut, L.nIn, 0);
-        } else k.gemmBias(w, b, x, y, m, L.nOut, L.nIn);
-        const len = m * L.nOut;
-        if (l < last || output === 'autoencoder') {
-          if (kind === 0) k.tanhForward(y, len);
-          else if (kind === 1) k.rectifierForward(y, len);
-          else if (kind === 3) k.expRectifierForward(y, len);
-        } else if (output === 'softmax') for (let r = 0; r < m; r++) k.softmax(y + 4 * r * L.nOut, L.nOut);
-        const ratio = l < last ? this.spec.hidden_dropout_ratios[l] : 0;
-        if (ratio > 0) k.scaleInPlace(y, 1 - ratio, len);
-      }
-      const dst = out.subarray(r0 * nTop, (r0 + m) * nTop);
-      for (let i = 0; i < m * nTop; i++) dst[i] = top[i];
+    for (let l = 0; l <= last; l++) {
+      const L = layers[l];
+      const w = this.wAt + 4 * L.weightOffset;
+      const b = this.bAt + 8 * L.biasOffset;
+      const x = this.batchAt[l];
+      const y = this.batchAt[l + 1];
+      if (L.channels === 2) {
+        // Maxout rows one at a time (the per-row kernel; winners land in the row scratch, unused).
+        const win = this.winnerAt(l + 1);
+        for (let r = 0; r < m; r++)
+          k.gemvMaxout(w, b, x + 4 * r * L.nIn, 0, y + 4 * r * L.nOut, win, L.nOut, L.nIn, 0);
+      } else k.gemmBias(w, b, x, y, m, L.nOut, L.nIn);
+      const len = m * L.nOut;
+      if (l < last || output === 'autoencoder') {
+        if (kind === 0) k.tanhForward(y, len);
+        else if (kind === 1) k.rectifierForward(y, len);
+        else if (kind === 3) k.expRectifierForward(y, len);
+      } else if (output === 'softmax') for (let r = 0; r < m; r++) k.softmax(y + 4 * r * L.nOut, L.nOut);
+      const ratio = l < last ? this.spec.hidden_dropout_ratios[l] : 0;
+      if (testScaling && ratio > 0) k.scaleInPlace(y, 1 - ratio, len);
     }
   }
 

@@ -10,6 +10,18 @@ import { createKernelMemory, HEAP_START, instantiateWasmKernels, wasmKernelsAvai
 type Opt = 'plain' | 'nesterov' | 'classical' | 'adadelta';
 interface Backend {
   gemvBias(w: Float32Array, b: Float64Array, x: Float64Array, keep: Uint8Array, nOut: number): Float64Array;
+  /** Rows of X (m × nIn) through W·x + b: the batched test-time layer. */
+  gemmBias(w: Float32Array, b: Float64Array, x: Float32Array, m: number, nOut: number): Float64Array;
+  /** dst (nDst × n) = Σ_q coef[p·so + q·si] · src[q]. */
+  combineRows(
+    coef: Float32Array,
+    so: number,
+    si: number,
+    src: Float32Array,
+    nSrc: number,
+    nDst: number,
+    n: number,
+  ): Float64Array;
   /** Updates w/s1/s2 in place, returns [eBelow, Σg²]. */
   row(
     opt: Opt,
@@ -32,6 +44,23 @@ const js: Backend = {
     const out = new Float64Array(nOut);
     J.gemvBias(w, b, x, keep, out, nOut, x.length);
     return out;
+  },
+  // The JS backend's batched layer is gemvBias row by row (Network.predictBatch on the JS path).
+  gemmBias(w, b, x, m, nOut) {
+    const nIn = x.length / m;
+    const out = new Float64Array(m * nOut);
+    const keep = new Uint8Array(nOut).fill(1);
+    const y = new Float64Array(nOut);
+    for (let r = 0; r < m; r++) {
+      J.gemvBias(w, b, Float64Array.from(x.subarray(r * nIn, (r + 1) * nIn)), keep, y, nOut, nIn);
+      out.set(y, r * nOut);
+    }
+    return out;
+  },
+  combineRows(coef, so, si, src, nSrc, nDst, n) {
+    const dst = new Float32Array(nDst * n);
+    J.combineRows(coef, so, si, src, nSrc, dst, nDst, n, false);
+    return Float64Array.from(dst);
   },
   row(opt, w, s1, s2, stride, x, d, p1, p2, l1, l2, fast) {
     const e = new Float64Array(x.length);
@@ -63,6 +92,21 @@ function wasmBackend(): Backend {
       new Uint8Array(buf, at(6), keep.length).set(keep);
       k.gemvBias(at(0), at(5), at(3), at(6), at(4), nOut, x.length, 1);
       return get32(4, nOut);
+    },
+    gemmBias(w, b, x, m, nOut) {
+      put32(0, w);
+      put32(3, x);
+      new Float64Array(buf, at(5), b.length).set(b);
+      k.gemmBias(at(0), at(5), at(3), at(4), m, nOut, x.length / m);
+      return get32(4, m * nOut);
+    },
+    combineRows(coef, so, si, src, nSrc, nDst, n) {
+      put32(0, coef);
+      put32(3, src);
+      // Garbage in the destination: the non-accumulating call must overwrite it.
+      new Float32Array(buf, at(4), nDst * n).fill(7);
+      k.combineRows(at(0), so, si, at(3), nSrc, at(4), nDst, n, 0);
+      return get32(4, nDst * n);
     },
     row(opt, w, s1, s2, stride, x, d, p1, p2, l1, l2, fast) {
       const n = x.length;
@@ -156,6 +200,41 @@ for (const [name, make] of backends) {
       );
       close(out, ref, 'out');
     });
+    it('gemmBias matches a naive X·Wᵀ + b over 7 rows (4-row blocks and a tail)', () => {
+      const be = make();
+      const [m, nOut, nIn] = [7, 5, 13];
+      const w = Float32Array.from(vec(nOut * nIn));
+      const b = vec(nOut);
+      const x = Float32Array.from(vec(m * nIn));
+      const out = be.gemmBias(w, b, x, m, nOut);
+      const ref = Array.from({ length: m * nOut }, (_, k) => {
+        const [r, o] = [Math.floor(k / nOut), k % nOut];
+        let s = b[o];
+        for (let i = 0; i < nIn; i++) s += w[o * nIn + i] * x[r * nIn + i];
+        return s;
+      });
+      close(out, ref, 'out');
+    });
+    for (const [label, so, si] of [
+      ['Δᵀ·X (weight gradient)', 1, 5],
+      ['Δ·W (error below)', 5, 1],
+    ] as const)
+      it(`combineRows computes ${label} with zero coefficients skipped`, () => {
+        const be = make();
+        // coef is 6 × 5 row-major (rows × outputs); Δᵀ·X: 5 destinations over 6 sources, Δ·W: 6 over 5.
+        const [nDst, nSrc] = so === 1 ? [5, 6] : [6, 5];
+        const n = 10;
+        const coef = Float32Array.from(vec(30, 0.5));
+        const src = Float32Array.from(vec(nSrc * n));
+        const out = be.combineRows(coef, so, si, src, nSrc, nDst, n);
+        const ref = Array.from({ length: nDst * n }, (_, k) => {
+          const [p, i] = [Math.floor(k / n), k % n];
+          let s = 0;
+          for (let q = 0; q < nSrc; q++) s += coef[p * so + q * si] * src[q * n + i];
+          return s;
+        });
+        close(out, ref, 'dst');
+      });
     for (const opt of ['plain', 'nesterov', 'classical', 'adadelta'] as const)
       for (const [stride, fast, reg] of [
         [1, false, false],

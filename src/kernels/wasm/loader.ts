@@ -26,6 +26,17 @@ export interface WasmKernels {
     nIn: number,
     useKeep: number,
   ): void;
+  combineRows(
+    coef: number,
+    so: number,
+    si: number,
+    src: number,
+    nSrc: number,
+    dst: number,
+    nDst: number,
+    n: number,
+    accumulate: number,
+  ): void;
   gemmBias(w: number, b: number, x: number, out: number, nRows: number, nOut: number, nIn: number): void;
   rectifierForward(a: number, n: number): void;
   tanhForward(a: number, n: number): void;

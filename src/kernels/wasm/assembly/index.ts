@@ -1,6 +1,7 @@
 // Entry point of the AssemblyScript kernels: every export here is a wasm export (see ../loader.ts).
 
 export * from './bias-update';
+export * from './combine-rows';
 export * from './gemm';
 export * from './kernels';
 export * from './network-step';
