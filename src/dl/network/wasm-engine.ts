@@ -268,7 +268,7 @@ export class WasmEngine {
     for (let r0 = 0; r0 < n; r0 += BATCH_ROWS) {
       const m = Math.min(BATCH_ROWS, n - r0);
       this.batchAct[0].set(inputs.subarray(r0 * units[0], (r0 + m) * units[0]));
-      this.forwardBlock(m, false);
+      this.forwardBlock(m, true);
       const dst = out.subarray(r0 * nTop, (r0 + m) * nTop);
       for (let i = 0; i < m * nTop; i++) dst[i] = top[i];
     }
