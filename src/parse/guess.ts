@@ -32,20 +32,35 @@ export function sampleRows(
   return rows;
 }
 
+/** The number of fields of each sample row (as sampleRows splits them, without making the strings). */
+function fieldCounts(sample: Uint8Array, separator: string, final: boolean, maxRows: number): number[] {
+  const out: number[] = [];
+  const sc = new CsvScanner(separator, 'sample', (_buf, _st, _en, _fl, nf) => {
+    if (out.length < maxRows) out.push(nf);
+  });
+  try {
+    sc.push(sample);
+    if (final) sc.finish();
+  } catch {
+    // A quote left open in a truncated sample: use the rows read before it.
+  }
+  return out;
+}
+
 /** The separator whose field counts agree across the sample's rows, preferring H2O's order. */
 export function guessSeparator(sample: Uint8Array, final: boolean): string {
   let best = ',';
   let bestScore = 0;
   for (const sep of SEPARATORS) {
-    const rows = sampleRows(sample, sep, final, 200);
-    if (rows.length === 0) continue;
+    const widths = fieldCounts(sample, sep, final, 200);
+    if (widths.length === 0) continue;
     const counts = new Map<number, number>();
-    for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+    for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
     let mode = 0;
     let modeRows = 0;
     for (const [c, k] of counts) if (k > modeRows || (k === modeRows && c > mode)) [mode, modeRows] = [c, k];
     if (mode < 2) continue;
-    const consistency = modeRows / rows.length;
+    const consistency = modeRows / widths.length;
     // Consistent splitting wins; among equally consistent ones, the earlier separator in H2O's order.
     if (consistency > bestScore + 1e-9) {
       best = sep;

@@ -78,6 +78,15 @@ function slowNumber(b: Uint8Array, s: number, e: number): number | typeof NOT_A_
 
 /** True when the text is a number by parseNumber's rules (used by type guessing). */
 export function isNumberText(t: string): boolean {
+  // Plain digits (most sample cells) need no byte copy.
+  const n = t.length;
+  let i = 0;
+  while (i < n && i < 16) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  if (i === n && n > 0 && n <= 15) return true;
   const b = Buffer.from(t, 'latin1');
   return t.trim() !== '' && parseNumber(b, 0, b.length) !== NOT_A_NUMBER;
 }

@@ -240,6 +240,17 @@ function lastLineStart(buf: Uint8Array, at: number): number {
 
 /** Text of a field: UTF-8 decoded, quotes unescaped. */
 export function fieldText(buf: Uint8Array, start: number, end: number, flag: number): string {
+  if (end - start <= 8) {
+    // Short ASCII cells (most of a sample) without a Buffer view and a UTF-8 decode.
+    let t = '';
+    let k = start;
+    for (; k < end; k++) {
+      const c = buf[k];
+      if (c >= 128) break;
+      t += String.fromCharCode(c);
+    }
+    if (k === end) return flag & ESCAPED ? t.replaceAll('""', '"') : t;
+  }
   const s = Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('utf8');
   return flag & ESCAPED ? s.replaceAll('""', '"') : s;
 }
