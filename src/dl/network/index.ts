@@ -1,7 +1,7 @@
 // Public surface of dl/network: the network (forward, backward, update, state) and its description.
 export type { InitialWeightDistribution } from './init.ts';
 export { type LayerShape, type NetworkLayout, networkLayout, rowStart } from './layout.ts';
-export { miniBatchUnsupported } from './mini-batch.ts';
+export { MiniBatcher, miniBatchUnsupported } from './mini-batch.ts';
 export { Network, type NetworkOptions } from './network.ts';
 export type { NetworkState } from './network-state.ts';
 export { type NegHalfGradient, negativeHalfGradient } from './output-error.ts';

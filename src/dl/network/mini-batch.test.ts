@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { Rng } from '../../core/index.ts';
 import { approxSqrtF32, approxSqrtF64 } from '../../kernels/index.ts';
 import { wasmKernelsAvailable } from '../../kernels/wasm/index.ts';
-import { miniBatchUnsupported } from './mini-batch.ts';
+import { MiniBatcher, miniBatchUnsupported } from './mini-batch.ts';
 import { Network } from './network.ts';
 import type { NetworkSpec } from './spec.ts';
 
@@ -183,5 +183,27 @@ describe('Network.trainBatch', () => {
     assert.match(miniBatchUnsupported({ ...BASE, activation: 'Maxout' }) ?? '', /Maxout/);
     assert.match(miniBatchUnsupported({ ...BASE, hidden_dropout_ratios: [0.5, 0] }) ?? '', /dropout/);
     assert.equal(miniBatchUnsupported(BASE), null);
+  });
+
+  it('MiniBatcher trains queued rows in batches of mini_batch_size and flushes the rest', {
+    skip: !wasmKernelsAvailable(),
+  }, () => {
+    const spec = { ...BASE, mini_batch_size: 4 };
+    const a = new Network(spec, { backend: 'wasm' });
+    a.initWeights(6);
+    const b = a.clone({ backend: 'wasm' });
+    const rng = new Rng(2);
+    const x = Float32Array.from({ length: 10 * 6 }, () => rng.nextGaussian());
+    const t = Array.from({ length: 10 }, (_, r) => r % 3);
+    const batcher = MiniBatcher.for(a);
+    assert.ok(batcher !== null);
+    for (let r = 0; r < 10; r++) batcher.add(x.subarray(r * 6, (r + 1) * 6), t[r], 100 + r);
+    batcher.flush();
+    // Same rows by hand: 4 + 4 + 2, each batch with the row count seen before its first row.
+    b.trainBatch(x.subarray(0, 24), t.slice(0, 4), 4, 100);
+    b.trainBatch(x.subarray(24, 48), t.slice(4, 8), 4, 104);
+    b.trainBatch(x.subarray(48, 60), t.slice(8, 10), 2, 108);
+    assert.deepEqual([...a.weightBuffer], [...b.weightBuffer]);
+    assert.equal(MiniBatcher.for(new Network({ ...BASE, mini_batch_size: 1 }, { backend: 'wasm' })), null);
   });
 });

@@ -4,6 +4,7 @@
 // update per weight row with the usual optimizer kernels fed G as their "input row" with δ = 1, so
 // ADADELTA, momentum, l1/l2 and max_w2 are the per-row formulas applied once per batch.
 import { approxSqrtF32 } from '../../kernels/index.ts';
+import type { Network } from './network.ts';
 import type { NegHalfGradient } from './output-error.ts';
 import type { NetworkSpec } from './spec.ts';
 import type { WasmEngine } from './wasm-engine.ts';
@@ -174,5 +175,45 @@ function updateLayer(
       const sumW2 = k.rowSumSquares(w, 1, nIn);
       if (sumW2 > spec.max_w2) k.scaleRow(w, 1, nIn, approxSqrtF32(spec.max_w2 / sumW2));
     }
+  }
+}
+
+/**
+ * Collects training rows and trains them `mini_batch_size` at a time (the training loop's hook for
+ * mini_batch_size > 1). Call flush() at the end of an iteration so no row is left untrained.
+ */
+export class MiniBatcher {
+  private readonly inputs: Float32Array;
+  private readonly targets: Float64Array;
+  private count = 0;
+  private firstSeen = 0;
+
+  /** A batcher for `net`, or null when it trains row by row (mini_batch_size ≤ 1). */
+  static for(net: Network): MiniBatcher | null {
+    const size = net.spec.mini_batch_size ?? 1;
+    return size > 1 ? new MiniBatcher(net, size) : null;
+  }
+
+  private constructor(
+    private readonly net: Network,
+    private readonly size: number,
+  ) {
+    this.inputs = new Float32Array(size * net.spec.units[0]);
+    this.targets = new Float64Array(size);
+  }
+
+  /** Queues one row (`target`: class index or standardised response; unused by autoencoders). */
+  add(input: Float32Array, target: number, nSeen: number): void {
+    if (this.count === 0) this.firstSeen = nSeen;
+    this.inputs.set(input, this.count * input.length);
+    this.targets[this.count++] = target;
+    if (this.count === this.size) this.flush();
+  }
+
+  /** Trains the queued rows, if any. */
+  flush(): void {
+    if (this.count === 0) return;
+    this.net.trainBatch(this.inputs, this.targets, this.count, this.firstSeen);
+    this.count = 0;
   }
 }

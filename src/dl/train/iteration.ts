@@ -3,7 +3,7 @@
 // (online SGD, mini-batch 1). Observation weights pick rows by importance sampling, not gradient scale.
 import { Rng } from '../../core/index.ts';
 import type { AdaptedRows } from '../data/data-info.ts';
-import type { Network } from '../network/index.ts';
+import { MiniBatcher, type Network } from '../network/index.ts';
 
 /** Per-row training targets, already in the network's space. */
 export type Targets =
@@ -54,6 +54,8 @@ export function runIteration(
   const net = ctx.network;
   const targets = ctx.targets;
   let processed = 0;
+  // mini_batch_size > 1 (an opt-in beyond H2O): rows are queued and trained in batches.
+  const batcher = MiniBatcher.for(net);
   for (let r = 0; r < repeats; r++) {
     if (sampling) rng.shuffle(order);
     for (let k = 0; k < n; k++) {
@@ -62,14 +64,24 @@ export function runIteration(
       const row =
         cumulative !== null && (processed & 1) === 1 ? drawWeighted(cumulative, ctx.rows, rng) : order[k];
       ctx.adapted.fill(row, input, true);
-      if (targets.kind === 'class') net.trainRow(input, targets.codes[row], counters.nSeen, rng);
+      if (batcher !== null)
+        batcher.add(
+          input,
+          targets.kind === 'class' ? targets.codes[row] : targets.kind === 'value' ? targets.values[row] : 0,
+          counters.nSeen,
+        );
+      else if (targets.kind === 'class') net.trainRow(input, targets.codes[row], counters.nSeen, rng);
       else if (targets.kind === 'value') net.trainRow(input, targets.values[row], counters.nSeen, rng);
       else net.trainRow(input, input, counters.nSeen, rng);
       counters.nSeen++;
       processed++;
-      if ((processed & 1023) === 0 && signal?.aborted) return processed;
+      if ((processed & 1023) === 0 && signal?.aborted) {
+        batcher?.flush();
+        return processed;
+      }
     }
   }
+  batcher?.flush();
   return processed;
 }
 

@@ -200,6 +200,8 @@ export function networkSpec(
     fast_mode: p.fast_mode,
     average_activation: p.average_activation,
     sparsity_beta: p.sparsity_beta,
+    // 1 under H2O's rules (sanitize resets larger values); > 1 trains in batches (network/mini-batch.ts).
+    mini_batch_size: p.mini_batch_size,
   };
 }
 
