@@ -2,23 +2,27 @@
 // client sends every estimator default plus `hyper_parameters` and `search_criteria` as dicts),
 // GET /99/Grids and /99/Grids/{id} (GridSchemaV99: model keys, hyper names, failures, summary table).
 import type { FastifyInstance } from 'fastify';
-import { type FieldMessage, H2OInputError, ValidationError } from '../../core/index.ts';
+import { H2OInputError, ValidationError } from '../../core/index.ts';
+import { coerceHyperParameters, PARAMETER_SPEC_BY_NAME } from '../../dl/model/index.ts';
 import { type Grid, gridSearch, regrid } from '../../grid/index.ts';
 import { route } from '../app.ts';
 import { notFound } from '../errors.ts';
 import { jobJson } from '../jobs.ts';
 import type { Literal } from '../literal.ts';
 import { jsonNumber, keyOf, meta, twoDimTable } from '../meta.ts';
-import { resolveBuildRequest, typedValue } from '../model/build-request.ts';
-import { DL_PARAMETER_BY_NAME } from '../model/dl-parameters.ts';
+import { resolveBuildRequest } from '../model/build-request.ts';
 import { metricsJson } from '../model/metrics-json.ts';
+import { cvSummaryJson } from '../model/model-json.ts';
 import { toNumber } from '../params.ts';
 import type { ServerState } from '../state.ts';
 import { messagesJson, record } from './model-builders.ts';
 
 const GRID_KEYS = new Set(['hyper_parameters', 'search_criteria', 'parallelism', 'grid_id', 'algo']);
 
-/** Typed hyper-parameter lists; every bad name or value is reported (412). */
+/**
+ * Typed hyper-parameter lists through dl/model's coercion (loose enum spellings, as for a single
+ * model); every bad name or value is reported at once (412), fields named `hyper_parameters.<name>`.
+ */
 function hyperParams(lit: Literal | undefined): Record<string, unknown[]> {
   if (lit === undefined || lit === null || typeof lit !== 'object' || Array.isArray(lit))
     throw new ValidationError([
@@ -28,28 +32,25 @@ function hyperParams(lit: Literal | undefined): Record<string, unknown[]> {
         message: 'expected a dict such as {"hidden": [[32,32],[64]], "l1": [0, 1e-4]}',
       },
     ]);
-  const errors: FieldMessage[] = [];
-  const out: Record<string, unknown[]> = {};
+  const raw: Record<string, unknown[]> = {};
   for (const [name, values] of Object.entries(lit)) {
-    const spec = DL_PARAMETER_BY_NAME.get(name);
-    if (spec === undefined || !spec.gridable) {
-      errors.push({
-        field: `hyper_parameters.${name}`,
-        level: 'ERROR',
-        message: spec ? 'is not gridable' : 'unknown parameter',
-      });
-      continue;
-    }
     const list = Array.isArray(values) ? values : [values];
-    out[name] = [];
-    for (const v of list) {
-      const t = typedValue(spec, v);
-      if ('error' in t) errors.push({ field: `hyper_parameters.${name}`, level: 'ERROR', message: t.error });
-      else out[name].push(t.value);
-    }
+    // R sends a one-element vector as a bare number: hidden = list(c(100)) arrives as [100].
+    const listType = PARAMETER_SPEC_BY_NAME.get(name)?.type.endsWith('[]') ?? false;
+    raw[name] = listType ? list.map((v) => (Array.isArray(v) || typeof v !== 'number' ? v : [v])) : list;
   }
-  if (errors.length > 0) throw new ValidationError(errors, 'hyper_parameters');
-  return out;
+  try {
+    const typed = coerceHyperParameters(raw, { enumMatch: 'loose' }) as Record<string, unknown[]>;
+    // R's [""] inside a list value means no names (as for a single model's ignored_columns).
+    for (const [name, values] of Object.entries(typed))
+      if (PARAMETER_SPEC_BY_NAME.get(name)?.type === 'string[]')
+        typed[name] = values.map((v) => (v as string[]).filter((x) => x !== ''));
+    return typed;
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const messages = e.messages.map((m) => ({ ...m, field: `hyper_parameters.${m.field}` }));
+    throw new ValidationError(messages, 'hyper_parameters');
+  }
 }
 
 /** search_criteria with numbers typed (the client sends them unquoted inside the dict). */
@@ -83,8 +84,11 @@ export function gridJson(grid: Grid): Record<string, unknown> {
     rows as (string | number | null)[][],
     `ordered by ${grid.decreasing ? 'decreasing' : 'increasing'} ${grid.sortBy}`,
   );
-  const src = (m: Grid['models'][number], which: 'trainingMetrics' | 'validationMetrics') =>
-    metricsJson(m.model.output[which], { model: m.modelId, frame: null, domain: m.model.responseDomain });
+  type GridModel = Grid['models'][number];
+  const json = (m: GridModel, metrics: Parameters<typeof metricsJson>[0]) =>
+    metricsJson(metrics, { model: m.modelId, frame: null, domain: m.model.responseDomain });
+  // Models trained with nfolds carry their pooled holdout metrics and per-fold summary, as in /3/Models.
+  const cv = (m: GridModel) => m.model.output.crossValidation ?? null;
   return {
     __meta: meta('GridSchemaV99', 'Grid', 99),
     grid_id: keyOf('grid', grid.gridId),
@@ -100,10 +104,13 @@ export function gridJson(grid: Grid): Record<string, unknown> {
     decreasing: grid.decreasing,
     summary_table: summary,
     scoring_history: null,
-    training_metrics: grid.models.map((m) => src(m, 'trainingMetrics')),
-    validation_metrics: grid.models.map((m) => src(m, 'validationMetrics')),
-    cross_validation_metrics: grid.models.map(() => null),
-    cross_validation_metrics_summary: grid.models.map(() => null),
+    training_metrics: grid.models.map((m) => json(m, m.model.output.trainingMetrics)),
+    validation_metrics: grid.models.map((m) => json(m, m.model.output.validationMetrics)),
+    cross_validation_metrics: grid.models.map((m) => json(m, cv(m)?.metrics ?? null)),
+    cross_validation_metrics_summary: grid.models.map((m) => {
+      const c = cv(m);
+      return c === null ? null : cvSummaryJson(c);
+    }),
   };
 }
 

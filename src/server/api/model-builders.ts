@@ -4,13 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 import { type FieldMessage, H2OInputError, ValidationError } from '../../core/index.ts';
 import { type DeepLearningModel, type TrainProgress, trainDeepLearning } from '../../dl/index.ts';
+import { PARAMETER_SPECS } from '../../dl/model/index.ts';
 import { setupTraining } from '../../dl/train/setup.ts';
 import { trainWithCrossValidation, wantsCrossValidation } from '../../grid/index.ts';
 import { route } from '../app.ts';
 import { jobJson } from '../jobs.ts';
 import { meta } from '../meta.ts';
 import { type BuildRequest, resolveBuildRequest } from '../model/build-request.ts';
-import { DL_PARAMETERS } from '../model/dl-parameters.ts';
 import { parameterJson } from '../model/model-json.ts';
 import type { ModelRecord } from '../model/model-record.ts';
 import type { ServerState } from '../state.ts';
@@ -43,7 +43,7 @@ function builderJson(): Record<string, unknown> {
     visibility: 'Stable',
     supervised: true,
     cv_capable: true,
-    parameters: DL_PARAMETERS.map((s) => parameterJson(s, s.default, null)),
+    parameters: PARAMETER_SPECS.map((s) => parameterJson(s, s.default, null)),
   };
 }
 

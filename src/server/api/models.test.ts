@@ -66,6 +66,22 @@ describe('ModelBuilders, Models, Predictions, ModelMetrics over REST', () => {
     assert.equal(hidden.type, 'int[]');
     const act: Json = byName.get('activation');
     assert.ok(act.values.includes('RectifierWithDropout'));
+    // H2O's REST type names from its DeepLearningV3 schema (Java field types: long seed, float max_w2,
+    // Key<Frame>[] initial_weights), which the R client dispatches on when it checks arguments.
+    const h2oTypes: Record<string, string> = {
+      seed: 'long',
+      train_samples_per_iteration: 'long',
+      max_w2: 'float',
+      training_frame: 'Key<Frame>',
+      checkpoint: 'Key<Model>',
+      response_column: 'VecSpecifier',
+      ignored_columns: 'string[]',
+      initial_weights: 'Key<Frame>[]',
+      hidden_dropout_ratios: 'double[]',
+    };
+    for (const [name, type] of Object.entries(h2oTypes))
+      assert.equal((byName.get(name) as Json).type, type, name);
+    assert.deepEqual((byName.get('response_column') as Json).is_member_of_frames, ['training_frame']);
     for (const p of b.parameters)
       for (const k of [
         'name',
@@ -111,6 +127,15 @@ describe('ModelBuilders, Models, Predictions, ModelMetrics over REST', () => {
     });
     assert.equal(bad.status, 200);
     assert.equal(bad.json.error_count, 2);
+    // The clients' spellings: python's snake_case enums, R's empty vector [""] for no columns.
+    const spelled = await c.post('/3/ModelBuilders/deeplearning/parameters', {
+      training_frame: iris,
+      response_column: 'class',
+      activation: 'tanh_with_dropout',
+      categorical_encoding: 'one_hot_internal',
+      ignored_columns: '[""]',
+    });
+    assert.equal(spelled.json.error_count, 0, JSON.stringify(spelled.json.messages));
     assert.deepEqual(bad.json.messages.map((m: Json) => m.field_name).sort(), ['epochs', 'training_frame']);
   });
 
@@ -236,6 +261,16 @@ describe('ModelBuilders, Models, Predictions, ModelMetrics over REST', () => {
     const loaded = await c.post('/99/Models.bin/', { dir });
     assert.equal(loaded.status, 200, JSON.stringify(loaded.json));
     assert.equal(loaded.json.models[0].model_id.name, 'iris_dl');
+    // The file knows the model's parameters: the non-default ones come back as input values, and
+    // the training frame as the model's data frame.
+    const m = loaded.json.models[0];
+    const param = (n: string) => m.parameters.find((p: Json) => p.name === n);
+    assert.deepEqual(param('hidden').input_value, [5]);
+    assert.equal(param('activation').input_value, 'Tanh');
+    assert.deepEqual(param('ignored_columns').input_value, ['sepal_wid']);
+    assert.equal(param('l1').input_value, null, 'l1 was left at its default');
+    assert.equal(param('training_frame').actual_value.name, iris);
+    assert.equal(m.data_frame.name, iris);
     const again = await c.get('/3/Models');
     assert.deepEqual(
       again.json.models.map((m: Json) => m.model_id.name).filter((n: string) => n === 'iris_dl'),
@@ -311,6 +346,32 @@ describe('cross-validation and checkpoints over REST', () => {
       ['', 'mean', 'sd', 'cv_1_valid', 'cv_2_valid', 'cv_3_valid'],
     );
     for (const k of o.cross_validation_models) assert.equal((await c.get(`/3/Models/${k.name}`)).status, 200);
+  });
+
+  it("fills a grid's cross-validation metrics from its models trained with nfolds", async () => {
+    const r = await c.post('/99/Grid/deeplearning', {
+      training_frame: prostate,
+      response_column: 'CAPSULE',
+      ignored_columns: '["ID"]',
+      epochs: '1',
+      nfolds: '2',
+      reproducible: 'True',
+      seed: '7',
+      hyper_parameters: '{"hidden": [[3],[2]]}',
+      grid_id: 'gcv',
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    assert.equal((await c.waitJob(r.json.job.key.name)).status, 'DONE');
+    const g = (await c.get('/99/Grids/gcv')).json;
+    assert.equal(g.cross_validation_metrics.length, 2);
+    for (let i = 0; i < 2; i++) {
+      const cv = g.cross_validation_metrics[i];
+      assert.equal(cv.__meta.schema_name, 'ModelMetricsBinomialV3');
+      // The same holdout metrics as the model's own JSON reports.
+      const own = (await c.get(`/3/Models/${g.model_ids[i].name}`)).json.models[0].output;
+      assert.equal(cv.AUC, own.cross_validation_metrics.AUC);
+      assertTable(g.cross_validation_metrics_summary[i]);
+    }
   });
 
   it('continues a model from a checkpoint and refuses fewer epochs than it already has', async () => {

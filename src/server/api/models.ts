@@ -2,10 +2,13 @@
 // (the model file format of src/dl/persist; paths confined to the server's roots when set).
 import type { FastifyInstance } from 'fastify';
 import { H2OInputError } from '../../core/index.ts';
+import type { DeepLearningModel } from '../../dl/index.ts';
+import { PARAMETER_SPECS } from '../../dl/model/index.ts';
 import { loadModel, saveModel } from '../../dl/persist/model-file.ts';
 import { route } from '../app.ts';
 import { notFound } from '../errors.ts';
 import { confinePath } from '../files.ts';
+import type { Literal } from '../literal.ts';
 import { keyOf, meta } from '../meta.ts';
 import { modelJson } from '../model/model-json.ts';
 import { isModelRecord, type ModelRecord } from '../model/model-record.ts';
@@ -25,6 +28,30 @@ function modelsAnswer(records: ModelRecord[]) {
     model_id: null,
     models: records.map(modelJson),
     compatible_frames: null,
+  };
+}
+
+/**
+ * The catalog entry of a model read from a file. The file keeps the model's parameters (defaults
+ * filled in, frame keys as they were at training) but not which ones the user typed, so every value
+ * that differs from H2O's default is shown as an input value.
+ */
+export function loadedRecord(model: DeepLearningModel, now: number): ModelRecord {
+  const params = model.params as unknown as Record<string, unknown>;
+  const input: Record<string, Literal> = {};
+  for (const spec of PARAMETER_SPECS) {
+    const v = params[spec.name];
+    if (v !== undefined && JSON.stringify(v) !== JSON.stringify(spec.default))
+      input[spec.name] = v as Literal;
+  }
+  const key = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return {
+    model,
+    input,
+    trainingFrame: key(params.training_frame),
+    validationFrame: key(params.validation_frame),
+    startTime: now,
+    endTime: now,
   };
 }
 
@@ -61,15 +88,7 @@ export function registerModels(app: FastifyInstance, state: ServerState): void {
   const load = (p: Params) => {
     const dir = p.required('dir');
     const model = loadModel(confinePath(dir, state.options.roots, 'dir'));
-    const now = Date.now();
-    const rec: ModelRecord = {
-      model,
-      input: {},
-      trainingFrame: null,
-      validationFrame: null,
-      startTime: now,
-      endTime: now,
-    };
+    const rec = loadedRecord(model, Date.now());
     state.catalog.put('model', model.modelId, rec);
     return { __meta: meta('ModelsV3', 'Models'), model_id: null, models: [modelJson(rec)] };
   };

@@ -4,12 +4,15 @@
 // reported at once as a ValidationError (412 with per-field messages), as H2O's builder does.
 import { type FieldMessage, ValidationError } from '../../core/index.ts';
 import type { DeepLearningModel } from '../../dl/index.ts';
-import { defaultParameters } from '../../dl/model/index.ts';
+import {
+  coerceValue,
+  defaultParameters,
+  PARAMETER_SPEC_BY_NAME,
+  type ParameterSpec,
+} from '../../dl/model/index.ts';
 import type { Frame } from '../../frame/index.ts';
 import type { Catalog } from '../catalog.ts';
 import type { Literal } from '../literal.ts';
-import { toBool, toNumber } from '../params.ts';
-import { canonicalEnum, DL_PARAMETER_BY_NAME, literalOf, type ParamSpec } from './dl-parameters.ts';
 import { isModelRecord } from './model-record.ts';
 
 /** A resolved build request. */
@@ -54,58 +57,18 @@ const NO_EFFECT = new Set([
   'export_checkpoints_dir',
 ]);
 
-/** Converts one form value to its parameter's type; returns an error text instead of throwing. */
-export function typedValue(spec: ParamSpec, raw: unknown): { value: Literal } | { error: string } {
-  let lit: Literal;
-  try {
-    lit = literalOf(raw, spec.name);
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-  const shown = typeof raw === 'string' ? raw : JSON.stringify(raw);
-  const num = (x: Literal, int: boolean): number | string => {
-    const n = toNumber(x);
-    if (n === undefined || (int && !Number.isInteger(n) && Number.isFinite(n)))
-      return `expected ${int ? 'an integer' : 'a number'}, got '${shown}'`;
-    return n;
-  };
-  const list = (x: Literal): Literal[] => (Array.isArray(x) ? x : x === '' ? [] : [x]);
-  switch (spec.type) {
-    case 'int':
-    case 'long':
-    case 'double':
-    case 'float': {
-      const n = num(lit, spec.type === 'int' || spec.type === 'long');
-      return typeof n === 'string' ? { error: n } : { value: n };
-    }
-    case 'boolean': {
-      const b = toBool(lit);
-      return b === undefined ? { error: `expected True or False, got '${shown}'` } : { value: b };
-    }
-    case 'enum': {
-      const v = canonicalEnum(spec, String(lit));
-      return v === undefined
-        ? { error: `unknown value '${shown}'. Allowed: ${spec.values!.join(', ')}.` }
-        : { value: v };
-    }
-    case 'int[]':
-    case 'double[]': {
-      const out: number[] = [];
-      for (const x of list(lit)) {
-        const n = num(x, spec.type === 'int[]');
-        if (typeof n === 'string')
-          return { error: `${n.replace(/, got .*/, '')} in the list, got '${shown}'` };
-        out.push(n);
-      }
-      return { value: out };
-    }
-    case 'string[]':
-    case 'Key<Frame>[]':
-      // The R client sends an empty vector as [""]: no names, not a column called "".
-      return { value: list(lit).flatMap((x) => (x === '' || x === null ? [] : [String(x)])) };
-    default:
-      return { value: lit === '' ? null : String(lit) };
-  }
+/**
+ * Converts one form value to its parameter's type with dl/model's coercion (enum spellings matched
+ * loosely, as H2O's REST layer does for the clients: `tanh_with_dropout` is TanhWithDropout).
+ * Returns an error text instead of throwing.
+ */
+export function typedValue(spec: ParameterSpec, raw: unknown): { value: Literal } | { error: string } {
+  const r = coerceValue(spec, raw, 'loose');
+  if ('error' in r) return r;
+  // The R client sends an empty vector as [""]: no names, not a column called "".
+  if (spec.type === 'string[]' && Array.isArray(r.value))
+    return { value: (r.value as Literal[]).filter((x) => x !== '') };
+  return { value: r.value as Literal };
 }
 
 /** Resolves and type-checks a build request; throws one ValidationError with every problem. */
@@ -117,7 +80,7 @@ export function resolveBuildRequest(raw: Record<string, unknown>, catalog: Catal
   const params: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(raw)) {
     if (TRANSPORT.has(name) || v === undefined || v === null || v === 'None') continue;
-    const spec = DL_PARAMETER_BY_NAME.get(name);
+    const spec = PARAMETER_SPEC_BY_NAME.get(name);
     if (spec === undefined) {
       errors.push({ field: name, level: 'ERROR', message: `unknown parameter '${name}' for deeplearning` });
       continue;
@@ -128,7 +91,9 @@ export function resolveBuildRequest(raw: Record<string, unknown>, catalog: Catal
       continue;
     }
     input[name] = t.value;
-    if (name in engine && spec.type !== 'Key<Frame>' && spec.type !== 'Key<Model>') params[name] = t.value;
+    // Model keys stay here (the engine takes the models themselves); frame keys travel with the
+    // parameters so a saved model still knows which frames it was trained on.
+    if (name in engine && spec.h2oType !== 'Key<Model>') params[name] = t.value;
     if (NO_EFFECT.has(name) && JSON.stringify(t.value) !== JSON.stringify(spec.default)) {
       warnings.push({
         field: name,

@@ -2,41 +2,41 @@
 // list with default/actual/input values, and `output` with every key present (null when absent),
 // model summary, scoring history and variable importances as column-major TwoDimTables.
 import type { CrossValidationOutput, DeepLearningModel, ScoringEvent } from '../../dl/index.ts';
+import { PARAMETER_SPECS, type ParameterSpec } from '../../dl/model/index.ts';
 import { modelSummary } from '../../dl/model-summary.ts';
 import { variableImportanceTable } from '../../metrics/index.ts';
 import type { TwoDimTableV3 } from '../../schema/index.ts';
 import { keyOf, meta, twoDimTable } from '../meta.ts';
-import { DL_PARAMETERS, type ParamSpec } from './dl-parameters.ts';
 import { metricsJson, tableJson } from './metrics-json.ts';
 import type { ModelRecord } from './model-record.ts';
 
-/** ModelParameterSchemaV3 of one parameter with the given values. */
-export function parameterJson(spec: ParamSpec, actual: unknown, input: unknown): Record<string, unknown> {
+/** ModelParameterSchemaV3 of one parameter with the given values (`type` is H2O's REST type name). */
+export function parameterJson(spec: ParameterSpec, actual: unknown, input: unknown): Record<string, unknown> {
   return {
     __meta: meta('ModelParameterSchemaV3', 'Iced'),
     name: spec.name,
     label: spec.name,
     help: spec.help,
     required: spec.name === 'training_frame',
-    type: spec.type,
+    type: spec.h2oType,
     default_value: valueJson(spec, spec.default),
     actual_value: valueJson(spec, actual),
     input_value: valueJson(spec, input),
     level: spec.level,
     values: spec.values ?? [],
     is_member_of_frames:
-      spec.type === 'VecSpecifier' || spec.name === 'ignored_columns' ? ['training_frame'] : [],
+      spec.h2oType === 'VecSpecifier' || spec.name === 'ignored_columns' ? ['training_frame'] : [],
     is_mutually_exclusive_with: [],
     gridable: spec.gridable,
   };
 }
 
 /** Keys and columns are objects in H2O's parameter JSON; everything else is the plain value. */
-function valueJson(spec: ParamSpec, v: unknown): unknown {
+function valueJson(spec: ParameterSpec, v: unknown): unknown {
   if (v === undefined || v === null || v === '') return null;
-  if (spec.type === 'Key<Frame>') return keyOf('frame', String(v));
-  if (spec.type === 'Key<Model>') return keyOf('model', String(v));
-  if (spec.type === 'VecSpecifier')
+  if (spec.h2oType === 'Key<Frame>') return keyOf('frame', String(v));
+  if (spec.h2oType === 'Key<Model>') return keyOf('model', String(v));
+  if (spec.h2oType === 'VecSpecifier')
     return { __meta: meta('ColSpecifierV3', 'Iced'), column_name: String(v), is_member_of_frames: null };
   return v;
 }
@@ -55,7 +55,7 @@ function actualValues(rec: ModelRecord): Record<string, unknown> {
 /** The `parameters` list of a model. */
 export function modelParametersJson(rec: ModelRecord): Record<string, unknown>[] {
   const actual = actualValues(rec);
-  return DL_PARAMETERS.map((s) =>
+  return PARAMETER_SPECS.map((s) =>
     parameterJson(s, s.name in actual ? actual[s.name] : (rec.input[s.name] ?? s.default), rec.input[s.name]),
   );
 }
@@ -236,7 +236,7 @@ export function modelJson(rec: ModelRecord): Record<string, unknown> {
 }
 
 /** H2O's cross_validation_metrics_summary: one row per metric with mean, sd and each fold's value. */
-function cvSummaryJson(cv: CrossValidationOutput): TwoDimTableV3 {
+export function cvSummaryJson(cv: CrossValidationOutput): TwoDimTableV3 {
   const n = cv.foldModelIds.length || cv.nFolds;
   return twoDimTable(
     'Cross-Validation Metrics Summary',
