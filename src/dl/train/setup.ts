@@ -2,6 +2,7 @@
 // columns, which rows), builds the DataInfo and the network spec. Everything the loop needs, once.
 import { H2OInputError, randomSeed, ValidationError } from '../../core/index.ts';
 import type { Frame, Vec } from '../../frame/index.ts';
+import { wasmKernelsAvailable } from '../../kernels/wasm/index.ts';
 import {
   applyEncoding,
   type CategoricalEncoding,
@@ -16,7 +17,7 @@ import {
   effectiveParameters,
   validateParameters,
 } from '../model/index.ts';
-import type { NetworkSpec } from '../network/index.ts';
+import { miniBatchUnsupported, type NetworkSpec } from '../network/index.ts';
 
 /** What kind of model the frames and parameters make. */
 export type ModelCategory = 'Regression' | 'Binomial' | 'Multinomial' | 'AutoEncoder';
@@ -150,6 +151,14 @@ export function setupTraining(req: TrainRequest): TrainingSetup {
         : 'Multinomial';
   const nOut = category === 'AutoEncoder' ? dataInfo.fullN : isClassifier ? nClasses : 1;
   const spec = networkSpec(effective, [dataInfo.fullN, ...effective.hidden, nOut], category);
+  // Opt-in beyond H2O (docs/differences-from-h2o.md): H2O_TS_MINI_BATCH=1 keeps the user's
+  // mini_batch_size (H2O's rule resets it to 1) where the mini-batch kernels support the network.
+  if (
+    process.env.H2O_TS_MINI_BATCH === '1' &&
+    user.mini_batch_size > 1 &&
+    miniBatchUnsupported(spec) === null
+  )
+    spec.mini_batch_size = wasmKernelsAvailable() ? user.mini_batch_size : 1;
   return {
     params: user,
     effective,
