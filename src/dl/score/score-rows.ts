@@ -125,19 +125,27 @@ export function reconstructionErrors(
   const n = rows ? rows.length : adapted.nRows;
   const p = core.dataInfo.fullN;
   const input = new Float32Array(p);
-  const out = new Float64Array(p);
   const rowMse = new Float64Array(n);
   const se = perFeature ? new Float64Array(n * p) : null;
-  for (let k = 0; k < n; k++) {
-    adapted.fill(rows ? rows[k] : k, input, false);
-    core.network.predictRow(input, out);
-    let sum = 0;
-    for (let j = 0; j < p; j++) {
-      const d = out[j] - input[j];
-      sum += d * d;
-      if (se) se[k * p + j] = d * d;
+  // Reconstructions through the batched forward pass, a chunk of rows at a time (n × P doubles for
+  // a whole frame could be hundreds of MB); inputs are refilled per row for the comparison.
+  const chunk = Math.max(BLOCK_ROWS, Math.floor(4e6 / Math.max(1, p)));
+  const out = new Float64Array(Math.min(n, chunk) * p);
+  for (let k0 = 0; k0 < n; k0 += chunk) {
+    const m = Math.min(chunk, n - k0);
+    const idx = Int32Array.from({ length: m }, (_, j) => (rows ? rows[k0 + j] : k0 + j));
+    forwardRows(core, adapted, idx, m, out);
+    for (let j = 0; j < m; j++) {
+      const k = k0 + j;
+      adapted.fill(idx[j], input, false);
+      let sum = 0;
+      for (let i = 0; i < p; i++) {
+        const d = out[j * p + i] - input[i];
+        sum += d * d;
+        if (se) se[k * p + i] = d * d;
+      }
+      rowMse[k] = sum / p;
     }
-    rowMse[k] = sum / p;
   }
   return { rowMse, perFeature: se };
 }
