@@ -16,7 +16,13 @@ const configs = [
   {
     name: 'trial',
     goal: 0.05,
-    params: { activation: 'RectifierWithDropout', hidden: [32, 32, 32], input_dropout_ratio: 0.2, l1: 1e-5, epochs: 10 },
+    params: {
+      activation: 'RectifierWithDropout',
+      hidden: [32, 32, 32],
+      input_dropout_ratio: 0.2,
+      l1: 1e-5,
+      epochs: 10,
+    },
   },
   { name: 'default', goal: 0.02, params: { activation: 'Rectifier', hidden: [200, 200], epochs: 10 } },
 ];
@@ -25,19 +31,28 @@ const label = (f: Awaited<ReturnType<typeof importFiles>>) => f.withColumn('C785
 let t = Date.now();
 const train = label(await importFiles(join(dir, 'train.csv.gz')));
 const test = label(await importFiles(join(dir, 'test.csv.gz')));
-console.log(`import_s=${((Date.now() - t) / 1000).toFixed(2)} train_rows=${train.nRows} test_rows=${test.nRows}`);
+console.log(
+  `import_s=${((Date.now() - t) / 1000).toFixed(2)} train_rows=${train.nRows} test_rows=${test.nRows}`,
+);
 
 for (const c of configs) {
   if (only && c.name !== only) continue;
   const epochs = epochsArg ?? (quick ? 1 : c.params.epochs);
   t = Date.now();
   const model = await trainDeepLearning(
-    { params: { ...c.params, epochs, seed: 1234, stopping_rounds: 0 }, trainingFrame: train, validationFrame: test, y: 'C785' },
+    {
+      params: { ...c.params, epochs, seed: 1234, stopping_rounds: 0 },
+      trainingFrame: train,
+      validationFrame: test,
+      y: 'C785',
+    },
     {
       onProgress: (p) => {
         if (p.event?.validation) {
           const err = p.event.validation.classification_error as number;
-          console.log(`  ${c.name} epochs=${p.epochs.toFixed(2)} test_error=${err.toFixed(4)} elapsed_s=${((Date.now() - t) / 1000).toFixed(1)}`);
+          console.log(
+            `  ${c.name} epochs=${p.epochs.toFixed(2)} test_error=${err.toFixed(4)} elapsed_s=${((Date.now() - t) / 1000).toFixed(1)}`,
+          );
         }
       },
     },

@@ -3,8 +3,8 @@
 import { Frame, Vec } from '../frame/index.ts';
 import { variableImportance } from '../metrics/index.ts';
 import { AdaptedRows, type DataInfoState } from './data/data-info.ts';
-import type { Network } from './network/index.ts';
 import type { DeepLearningParameters } from './model/index.ts';
+import type { Network } from './network/index.ts';
 import { deepFeatures, weightsAndBiases } from './score/deep-features.ts';
 import { computeMetrics, type ModelMetrics } from './score/model-metrics.ts';
 import { reconstructionErrors, type ScoringCore, scoreRows } from './score/score-rows.ts';

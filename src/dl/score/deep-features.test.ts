@@ -42,8 +42,12 @@ describe('deepfeatures and weightsAndBiases', async () => {
         Math.tanh(biases[1].col(0).at(o) + h1.reduce((s, hi, i) => s + weights[1].vecs[i].at(o) * hi, 0)),
       );
       // 1e-5: the engine may run float32 activations (WASM kernels).
-      h1.forEach((v, j) => assert.ok(Math.abs(df1.vecs[j].at(row) - v) < 1e-5, `row ${row} L1 C${j + 1}`));
-      h2.forEach((v, j) => assert.ok(Math.abs(df2.vecs[j].at(row) - v) < 1e-5, `row ${row} L2 C${j + 1}`));
+      h1.forEach((v, j) => {
+        assert.ok(Math.abs(df1.vecs[j].at(row) - v) < 1e-5, `row ${row} L1 C${j + 1}`);
+      });
+      h2.forEach((v, j) => {
+        assert.ok(Math.abs(df2.vecs[j].at(row) - v) < 1e-5, `row ${row} L2 C${j + 1}`);
+      });
     }
   });
 

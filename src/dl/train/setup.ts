@@ -218,7 +218,7 @@ export function networkSpec(
 function usableRows(frame: Frame, response: Vec | null, weights: Float64Array | null): Int32Array {
   const keep: number[] = [];
   for (let i = 0; i < frame.nRows; i++) {
-    if (response !== null && response.isNA(i)) continue;
+    if (response?.isNA(i)) continue;
     if (weights !== null && !(weights[i] > 0)) continue;
     keep.push(i);
   }
