@@ -233,10 +233,9 @@ function stopRules(
   } else if (setup.category === 'Regression') {
     if (p.regression_stop >= 0 && metricValue(train, 'MSE') <= p.regression_stop) return true;
   }
+  // Entry 0 is the empty row of a supervised model or the null model of an autoencoder (§6.3).
   const series = history.map((e) => metricValue(e.validation ?? e.training, metric));
-  // Supervised histories start with an empty row; autoencoders with the null model (§6.3).
-  const withRow0 = setup.category === 'AutoEncoder' ? series : [Number.NaN, ...series];
-  return movingAverageStop(withRow0, metric, p);
+  return movingAverageStop(series, metric, p);
 }
 
 function scalarMetrics(m: ModelMetrics): ModelMetrics {
@@ -251,8 +250,19 @@ function threshold(m: ModelMetrics): number {
 }
 
 function emptyOutput(setup: TrainingSetup): ModelOutput {
+  // A supervised model's history starts with an empty row made when the model is built (§6.3).
+  const row0: ScoringEvent = {
+    timestamp: Date.now(),
+    durationMs: 0,
+    trainingSpeed: null,
+    epochs: 0,
+    iterations: 0,
+    samples: 0,
+    training: null,
+    validation: null,
+  };
   return {
-    scoringHistory: [],
+    scoringHistory: setup.category === 'AutoEncoder' ? [] : [row0],
     trainingMetrics: null,
     validationMetrics: null,
     variableImportances: null,
