@@ -16,6 +16,7 @@ import {
   scoreParallel,
   scorePoolReady,
 } from '../src/dl/train/workers/index.ts';
+import { wasmRelaxedSimd } from '../src/kernels/wasm/index.ts';
 import { importFiles } from '../src/parse/index.ts';
 
 const quick = process.argv.includes('--quick');
@@ -54,6 +55,8 @@ const ADADELTA: NetworkSpec = {
 const SGD: NetworkSpec = { ...ADADELTA, adaptive_rate: false, rate: 0.005 };
 
 print('machine', `"${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}"`);
+// Relaxed SIMD (fused multiply-add in the batched kernels) where the runtime validates it.
+print('wasm_relaxed_simd', String(wasmRelaxedSimd()));
 const t = performance.now();
 const train = await importFiles(join(dir, 'train.csv.gz'));
 const test = await importFiles(join(dir, 'test.csv.gz'));

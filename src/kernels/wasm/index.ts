@@ -7,6 +7,7 @@ export {
   WasmArena,
   type WasmKernels,
   wasmKernelsAvailable,
+  wasmRelaxedSimd,
   wasmUnavailableReason,
 } from './loader.ts';
 export { PLAN, PLAN_BYTES } from './plan.ts';

@@ -68,6 +68,7 @@ const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
 let reason = '';
+let relaxed = false;
 
 /** A 1-instruction SIMD function (v128.const; drop): validates only where SIMD is supported. */
 const SIMD_PROBE = new Uint8Array([
@@ -81,10 +82,22 @@ function load(): WebAssembly.Module | null {
   if (process.env.H2O_TS_KERNELS === 'js') reason = 'H2O_TS_KERNELS=js';
   else if (!WebAssembly.validate(SIMD_PROBE)) reason = 'this runtime has no WebAssembly SIMD';
   else {
-    try {
-      compiled = new WebAssembly.Module(readFileSync(new URL('./kernels.wasm', import.meta.url)));
-    } catch (e) {
-      reason = `kernels.wasm could not be loaded (${(e as Error).message}); run npm run build:wasm`;
+    // The relaxed-SIMD build (fused multiply-add in the batched layer) where the runtime validates
+    // it (Node >= 22, or --experimental-wasm-relaxed-simd); H2O_TS_KERNELS=simd forces the plain one.
+    if (process.env.H2O_TS_KERNELS !== 'simd') {
+      try {
+        compiled = new WebAssembly.Module(readFileSync(new URL('./kernels-relaxed.wasm', import.meta.url)));
+        relaxed = true;
+      } catch {
+        compiled = null;
+      }
+    }
+    if (compiled === null) {
+      try {
+        compiled = new WebAssembly.Module(readFileSync(new URL('./kernels.wasm', import.meta.url)));
+      } catch (e) {
+        reason = `kernels.wasm could not be loaded (${(e as Error).message}); run npm run build:wasm`;
+      }
     }
   }
   if (compiled === null && process.env.H2O_TS_KERNELS !== 'js')
@@ -95,6 +108,12 @@ function load(): WebAssembly.Module | null {
 /** Whether the wasm SIMD kernels can run here (logs one line with the reason the first time they cannot). */
 export function wasmKernelsAvailable(): boolean {
   return load() !== null;
+}
+
+/** Whether the loaded kernels are the relaxed-SIMD build (fused multiply-add). */
+export function wasmRelaxedSimd(): boolean {
+  load();
+  return relaxed;
 }
 
 /** Why the wasm kernels are unavailable ('' when they are available). */

@@ -4,6 +4,8 @@
 // four zero coefficients skipped (Rectifier δ is mostly 0), so each destination row is loaded and
 // stored once per four sources.
 
+import { madd } from './madd';
+
 /**
  * dst[p·n + i] (+)= Σ_q coef[p·so + q·si] · src[q·n + i] for p < nDst, q < nSrc, i < n (float32).
  * With `accumulate` = 0 the destination rows are overwritten.
@@ -42,9 +44,10 @@ export function combineRows(
       let i = 0;
       for (; i + 4 <= n; i += 4) {
         const k = <usize>i << 2;
-        const a = f32x4.add(f32x4.mul(v0, v128.load(s0 + k)), f32x4.mul(v1, v128.load(s1 + k)));
-        const b = f32x4.add(f32x4.mul(v2, v128.load(s2 + k)), f32x4.mul(v3, v128.load(s3 + k)));
-        v128.store(d + k, f32x4.add(v128.load(d + k), f32x4.add(a, b)));
+        let acc = madd(v0, v128.load(s0 + k), v128.load(d + k));
+        acc = madd(v1, v128.load(s1 + k), acc);
+        acc = madd(v2, v128.load(s2 + k), acc);
+        v128.store(d + k, madd(v3, v128.load(s3 + k), acc));
       }
       for (; i < n; i++) {
         const k = <usize>i << 2;
@@ -61,7 +64,7 @@ export function combineRows(
       let i = 0;
       for (; i + 4 <= n; i += 4) {
         const k = <usize>i << 2;
-        v128.store(d + k, f32x4.add(v128.load(d + k), f32x4.mul(v, v128.load(s + k))));
+        v128.store(d + k, madd(v, v128.load(s + k), v128.load(d + k)));
       }
       for (; i < n; i++) {
         const k = <usize>i << 2;

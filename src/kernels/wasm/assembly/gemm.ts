@@ -3,6 +3,8 @@
 // streaming the weights). Layout: w row-major (w[o·nIn + i], dl/network/layout.ts), x row-major
 // (x[r·nIn + i]), out row-major (out[r·nOut + o]), b float64. Same sums as gemvBias up to order.
 
+import { madd } from './madd';
+
 /** Σ of the four lanes (pairwise, as kernels.ts's dot). */
 @inline
 function hsum(v: v128): f32 {
@@ -46,17 +48,17 @@ function block4x2(w: usize, b: usize, x: usize, out: usize, r0: usize, o: i32, n
     const v0 = v128.load(w0 + k);
     const v1 = v128.load(w1 + k);
     let xv = v128.load(x0 + k);
-    a00 = f32x4.add(a00, f32x4.mul(xv, v0));
-    a01 = f32x4.add(a01, f32x4.mul(xv, v1));
+    a00 = madd(xv, v0, a00);
+    a01 = madd(xv, v1, a01);
     xv = v128.load(x1 + k);
-    a10 = f32x4.add(a10, f32x4.mul(xv, v0));
-    a11 = f32x4.add(a11, f32x4.mul(xv, v1));
+    a10 = madd(xv, v0, a10);
+    a11 = madd(xv, v1, a11);
     xv = v128.load(x2 + k);
-    a20 = f32x4.add(a20, f32x4.mul(xv, v0));
-    a21 = f32x4.add(a21, f32x4.mul(xv, v1));
+    a20 = madd(xv, v0, a20);
+    a21 = madd(xv, v1, a21);
     xv = v128.load(x3 + k);
-    a30 = f32x4.add(a30, f32x4.mul(xv, v0));
-    a31 = f32x4.add(a31, f32x4.mul(xv, v1));
+    a30 = madd(xv, v0, a30);
+    a31 = madd(xv, v1, a31);
   }
   put(out, r0, o, nOut, b, hsum(a00) + tailDot(w0, x0, i, nIn));
   put(out, r0, o + 1, nOut, b, hsum(a01) + tailDot(w1, x0, i, nIn));
@@ -78,7 +80,7 @@ function block1x1(w: usize, b: usize, x: usize, out: usize, r: usize, o: i32, nO
   let i = 0;
   for (; i + 4 <= nIn; i += 4) {
     const k = <usize>i << 2;
-    acc = f32x4.add(acc, f32x4.mul(v128.load(xr + k), v128.load(wr + k)));
+    acc = madd(v128.load(xr + k), v128.load(wr + k), acc);
   }
   put(out, r, o, nOut, b, hsum(acc) + tailDot(wr, xr, i, nIn));
 }
