@@ -1,4 +1,5 @@
-// Loads the AssemblyScript SIMD kernels (kernels.wasm, built by `npm run build:wasm` from assembly/)
+// Loads the AssemblyScript SIMD kernels (kernels.wasm, or kernels-relaxed.wasm where the runtime has
+// relaxed SIMD; both built by `npm run build:wasm` from assembly/)
 // and instantiates them over a caller-provided shared memory. The module is compiled once per thread;
 // when the runtime lacks WebAssembly SIMD (or the file is missing) callers fall back to the JS kernels.
 import { readFileSync } from 'node:fs';
