@@ -1,8 +1,10 @@
 // H2O's multi-node scheme inside one machine (semantics §5.4): every worker thread trains its own
 // replica on its shard of the rows for one iteration, starting from the same master model; the
 // master then becomes the element-wise mean of the replicas. Replicas never write shared weights,
-// so there are no races and no cache lines bouncing between cores (shared-weight HOGWILD measured
-// 0.72x of one thread on this machine). The main thread only copies and averages, so it stays free.
+// so there are no races and no cache lines bouncing between cores. With scheme 'hogwild' the
+// workers instead attach to one shared wasm memory and update it in place, racing on purpose as
+// H2O's threads do (HOGWILD!); measured slower here (bench/RESULTS.md), so replicas are the default.
+// The main thread only copies and averages, so it stays free.
 import { Worker } from 'node:worker_threads';
 import type { Frame } from '../../../frame/index.ts';
 import type { DataInfoState } from '../../data/data-info.ts';
