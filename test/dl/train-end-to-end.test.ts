@@ -147,6 +147,32 @@ describe('Deep Learning end to end (reproducible mode)', () => {
     assert.notDeepEqual(absolute, await fit({ distribution: 'gaussian' }));
   });
 
+  it('trains on mini-batches when mini_batch_size > 1 and refuses it with dropout', async () => {
+    const iris = await load('smalldata/iris/iris_wheader.csv');
+    const model = await new H2ODeepLearningEstimator({
+      mini_batch_size: 8,
+      hidden: [16],
+      epochs: 20,
+      seed: 1,
+      reproducible: true,
+    }).train({
+      y: 'class',
+      trainingFrame: iris,
+    });
+    assert.equal(model.effective.mini_batch_size, 8);
+    assert.ok(
+      model.metric('logloss') < 1.0986,
+      `logloss ${model.metric('logloss')} should beat the uniform guess ln 3`,
+    );
+    await assert.rejects(
+      new H2ODeepLearningEstimator({ mini_batch_size: 8, activation: 'RectifierWithDropout' }).train({
+        y: 'class',
+        trainingFrame: iris,
+      }),
+      (e: unknown) => e instanceof ValidationError && /mini_batch_size/.test(e.message),
+    );
+  });
+
   it('rejects activation=Relu naming the parameter and the allowed values', async () => {
     const iris = await load('smalldata/iris/iris_wheader.csv');
     await assert.rejects(

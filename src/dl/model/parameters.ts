@@ -266,7 +266,7 @@ const TABLE: { [K in ParameterName]: Entry<DeepLearningParameters[K]> } = {
   max_categorical_features: { type: 'int', default: INT_MAX, level: X, grid: true, help: 'Hash the one-hot categorical inputs into at most this many inputs (experimental).' },
   reproducible: { type: 'boolean', default: false, level: X, grid: true, help: 'Train on one thread, scoring every iteration, so a fixed seed gives identical models (slow).' },
   export_weights_and_biases: { type: 'boolean', default: false, level: X, grid: true, help: 'Publish the weights and biases as frames after each scoring.' },
-  mini_batch_size: { type: 'int', default: 1, level: X, grid: true, help: 'Rows per weight update; only 1 is supported (larger values are reset to 1).' },
+  mini_batch_size: { type: 'int', default: 1, level: X, grid: true, help: 'Rows per weight update: 1 (H2O) updates per row; larger values train on mini-batches (h2o-ts extension).' },
   categorical_encoding: { type: 'enum', default: 'AUTO', values: CATEGORICAL_ENCODINGS, level: S, grid: true, help: 'How categorical predictors become inputs; AUTO = OneHotInternal (one input per level plus one for missing).' },
   elastic_averaging: { type: 'boolean', default: false, level: X, help: 'Elastic averaging between nodes (experimental, multi-node).' },
   elastic_averaging_moving_rate: { type: 'double', default: 0.9, level: X, help: 'Moving rate of the elastic averaging consensus, in [0, 1].' },

@@ -51,8 +51,8 @@ describe('effectiveParameters (§1.2)', () => {
     assert.equal(eff({ categorical_encoding: 'Binary' }, REG).categorical_encoding, 'Binary');
   });
 
-  it('rule 6: mini_batch_size > 1 becomes 1', () => {
-    assert.equal(eff({ mini_batch_size: 32 }, REG).mini_batch_size, 1);
+  it('keeps mini_batch_size > 1 (an h2o-ts extension; H2O rule 6 would reset it to 1)', () => {
+    assert.equal(eff({ mini_batch_size: 32 }, REG).mini_batch_size, 32);
   });
 
   it('rule 7: adaptive_rate zeroes rate, decay, annealing and momentum; manual rate zeroes rho and epsilon', () => {
@@ -130,18 +130,12 @@ describe('effectiveParameters (§1.2)', () => {
   });
 
   it("never modifies the user's parameters, and lists each change with its rule", () => {
-    const user = { ...defaultParameters(), activation: 'RectifierWithDropout' as const, mini_batch_size: 4 };
+    const user = { ...defaultParameters(), activation: 'RectifierWithDropout' as const };
     const before = structuredClone(user);
     const { effective, rewrites } = sanitizeParameters(user, BIN);
     assert.deepEqual(user, before);
     assert.notEqual(effective.hidden, user.hidden);
     const byField = new Map(rewrites.map((r) => [r.field, r]));
-    assert.deepEqual(byField.get('mini_batch_size'), {
-      field: 'mini_batch_size',
-      from: 4,
-      to: 1,
-      reason: '§1.2.6 only mini_batch_size=1 is supported',
-    });
     assert.match(byField.get('hidden_dropout_ratios')?.reason ?? '', /^§1\.2\.1/);
     assert.match(byField.get('distribution')?.reason ?? '', /^§1\.2\.10/);
     // Values already equal to their rewrite are not listed.

@@ -69,8 +69,8 @@ export function sanitizeParameters(
   // §1.2 rule 5.
   if (p.categorical_encoding === 'AUTO')
     set('categorical_encoding', 'OneHotInternal', '§1.2.5 AUTO is OneHotInternal');
-  // §1.2 rule 6: only per-row updates exist (validation warns).
-  if (p.mini_batch_size > 1) set('mini_batch_size', 1, '§1.2.6 only mini_batch_size=1 is supported');
+  // §1.2 rule 6 (H2O resets mini_batch_size > 1 to 1) is not applied: mini-batches are an opt-in
+  // beyond H2O here (docs/differences-from-h2o.md); validation warns that results then differ.
   // §1.2 rule 7: ADADELTA has no rate, annealing, decay or momentum; the manual rate has no rho/epsilon.
   if (p.adaptive_rate) {
     const why = '§1.2.7 unused with adaptive_rate';

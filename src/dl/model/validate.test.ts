@@ -44,7 +44,7 @@ const CASES: Case[] = [
     REG,
     'mini_batch_size',
     'WARN',
-    ['only 1', '8 is reset to 1'],
+    ['8 trains on mini-batches', 'H2O resets it to 1'],
   ],
   [
     'autoencoder with nfolds > 1',

@@ -113,7 +113,10 @@ export function validateParameters(p: DeepLearningParameters, ctx: ValidationCon
   // Optimiser.
   if (p.mini_batch_size < 1) err('mini_batch_size', `must be >= 1, got ${p.mini_batch_size}.`);
   else if (p.mini_batch_size > 1)
-    warn('mini_batch_size', `only 1 is supported (per-row updates); ${p.mini_batch_size} is reset to 1.`);
+    warn(
+      'mini_batch_size',
+      `${p.mini_batch_size} trains on mini-batches (an h2o-ts extension; H2O resets it to 1 and updates per row).`,
+    );
   if (p.adaptive_rate) {
     if (!(p.rho > 0)) err('rho', `must be > 0 with adaptive_rate (ADADELTA), got ${p.rho}.`);
     if (!(p.epsilon > 0)) err('epsilon', `must be > 0 with adaptive_rate (ADADELTA), got ${p.epsilon}.`);

@@ -151,14 +151,18 @@ export function setupTraining(req: TrainRequest): TrainingSetup {
         : 'Multinomial';
   const nOut = category === 'AutoEncoder' ? dataInfo.fullN : isClassifier ? nClasses : 1;
   const spec = networkSpec(effective, [dataInfo.fullN, ...effective.hidden, nOut], category);
-  // Opt-in beyond H2O (docs/differences-from-h2o.md): H2O_TS_MINI_BATCH=1 keeps the user's
-  // mini_batch_size (H2O's rule resets it to 1) where the mini-batch kernels support the network.
-  if (
-    process.env.H2O_TS_MINI_BATCH === '1' &&
-    user.mini_batch_size > 1 &&
-    miniBatchUnsupported(spec) === null
-  )
-    spec.mini_batch_size = wasmKernelsAvailable() ? user.mini_batch_size : 1;
+  // mini_batch_size > 1 is an opt-in beyond H2O (docs/differences-from-h2o.md) on the wasm kernels.
+  if (effective.mini_batch_size > 1) {
+    const why =
+      miniBatchUnsupported(spec) ??
+      (wasmKernelsAvailable() ? null : 'the wasm SIMD kernels are not available');
+    if (why !== null) {
+      throw new ValidationError([
+        { field: 'mini_batch_size', level: 'ERROR', message: `${why}; use 1 (per-row updates)` },
+      ]);
+    }
+    spec.mini_batch_size = effective.mini_batch_size;
+  }
   return {
     params: user,
     effective,
