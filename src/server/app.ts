@@ -11,6 +11,7 @@ import { registerImport } from './api/import.ts';
 import { registerJobs } from './api/jobs.ts';
 import { registerMetadata } from './api/metadata.ts';
 import { registerModelBuilders } from './api/model-builders.ts';
+import { registerModelExport } from './api/model-export.ts';
 import { registerModels } from './api/models.ts';
 import { registerParse } from './api/parse.ts';
 import { registerPredictions } from './api/predictions.ts';
@@ -118,6 +119,7 @@ export async function createServer(options: ServerOptions = {}): Promise<H2OServ
   registerRapids(app, state);
   registerModelBuilders(app, state);
   registerModels(app, state);
+  registerModelExport(app, state);
   registerPredictions(app, state);
   registerGrids(app, state);
   registerWeb(app, state);

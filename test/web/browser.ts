@@ -90,3 +90,40 @@ export async function startSession(): Promise<Session> {
     },
   };
 }
+
+/** A JSON call to the server's REST API (outside the browser), failing on a non-2xx answer. */
+export async function rest<T = Record<string, unknown>>(
+  url: string,
+  path: string,
+  init: { method?: string; form?: Record<string, string> } = {},
+): Promise<T> {
+  const r = await fetch(`${url}${path}`, {
+    method: init.method ?? (init.form ? 'POST' : 'GET'),
+    body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+    headers: init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${r.status} ${text.slice(0, 300)}`);
+  return (r.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
+}
+
+/** The parts of a JobV3 the tests read. */
+export interface JobJson {
+  key: { name: string };
+  status: string;
+  progress: number;
+  dest: { name: string } | null;
+}
+
+/** Polls /3/Jobs/{key} until `until` accepts the job (default: it left CREATED/RUNNING). */
+export async function waitJob(
+  url: string,
+  key: string,
+  until: (j: JobJson) => boolean = (j) => j.status !== 'RUNNING' && j.status !== 'CREATED',
+): Promise<JobJson> {
+  for (;;) {
+    const j = (await rest<{ jobs: JobJson[] }>(url, `/3/Jobs/${key}`)).jobs[0];
+    if (until(j)) return j;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -42,6 +42,9 @@ export interface SeriesPoint {
   series: string;
 }
 
+const SERIES = ['training', 'validation'];
+const SERIES_COLORS = ['#3b6ea8', '#d9762b'];
+
 /** Training vs validation metric over epochs (or another x), one line per series. */
 export function scoringChart(points: SeriesPoint[], xLabel: string, yLabel: string): Element {
   return Plot.plot({
@@ -51,7 +54,13 @@ export function scoringChart(points: SeriesPoint[], xLabel: string, yLabel: stri
     grid: true,
     x: { label: xLabel },
     y: { label: yLabel },
-    color: { legend: true, domain: ['training', 'validation'], range: ['#3b6ea8', '#d9762b'] },
+    // Only the series present get a legend entry (no 'validation' swatch without a validation frame),
+    // while each keeps its colour.
+    color: {
+      legend: true,
+      domain: SERIES.filter((s) => points.some((p) => p.series === s)),
+      range: SERIES_COLORS.filter((_c, i) => points.some((p) => p.series === SERIES[i])),
+    },
     marks: [
       Plot.line(points, { x: 'x', y: 'y', stroke: 'series', marker: 'circle' }),
       Plot.tip(points, Plot.pointer({ x: 'x', y: 'y', stroke: 'series' })),

@@ -8,6 +8,7 @@ import { num } from '../components/format.ts';
 import { JobBar } from '../components/job-bar.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { href } from '../router.ts';
+import { serves } from '../routes.ts';
 
 function FramePreview({ frame }: { frame: FrameV3 }) {
   const rows = Math.min(frame.rows, frame.row_count || 10);
@@ -51,6 +52,14 @@ export function ModelActions({ modelKey, havePojo }: { modelKey: string; havePoj
   const [pred, setPred] = useState<FrameV3 | undefined>(undefined);
   const [dir, setDir] = useState('');
   const [saved, setSaved] = useState('');
+  // Only link downloads this server answers (a dead link would download an error page).
+  const exports = useLoad(
+    async () => ({
+      pojo: havePojo && (await serves('GET', `/3/Models.java/${seg(modelKey)}`)),
+      js: await serves('GET', `/3/Models.js/${seg(modelKey)}`),
+    }),
+    [modelKey, havePojo],
+  );
   const names = (frames.data?.frames ?? []).map((f) => f.frame_id.name);
   const target = frame || names[0] || '';
   const predict = useAction(async () => {
@@ -126,9 +135,14 @@ export function ModelActions({ modelKey, havePojo }: { modelKey: string; havePoj
         {saved ? <span class="ok">Saved to {saved}</span> : null}
       </form>
       <p>
-        {havePojo ? (
+        {exports.data?.pojo ? (
           <a href={`/3/Models.java/${seg(modelKey)}`} download>
             Download POJO
+          </a>
+        ) : null}{' '}
+        {exports.data?.js ? (
+          <a href={`/3/Models.js/${seg(modelKey)}`} download>
+            Download JS module
           </a>
         ) : null}{' '}
         <a href={`/3/Models/${seg(modelKey)}`} download={`${modelKey}.json`}>
