@@ -34,6 +34,8 @@ export interface Session {
   browser: BrowserContext;
   page: Page;
   consoleErrors: string[];
+  /** `STATUS METHOD URL` of every answer >= 400 the page received, to say what a console error was. */
+  failedRequests: string[];
   shot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -75,12 +77,17 @@ export async function startSession(): Promise<Session> {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  const failedRequests: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failedRequests.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
   return {
     server,
     url,
     browser,
     page,
     consoleErrors,
+    failedRequests,
     shot: async (name) => {
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
     },

@@ -141,9 +141,12 @@ export function varimpChart(names: string[], scaled: number[], top = 20): Elemen
   });
 }
 
-/** Reconstruction error per row; the `highlight` highest rows drawn in red and labelled. */
+/**
+ * Reconstruction error per row; the `highlight` highest rows drawn in red and labelled. Rows are
+ * numbered from 1, as a file's data lines and H2O Flow's frame view count them.
+ */
 export function anomalyChart(errors: number[], highlight: number): Element {
-  const data = errors.map((e, row) => ({ row, e }));
+  const data = errors.map((e, i) => ({ row: i + 1, e }));
   const cut =
     [...errors].sort((a, b) => b - a)[Math.min(highlight, errors.length) - 1] ?? Number.POSITIVE_INFINITY;
   const top = data.filter((d) => d.e >= cut).slice(0, highlight);
@@ -153,7 +156,14 @@ export function anomalyChart(errors: number[], highlight: number): Element {
     marginLeft: 60,
     grid: true,
     x: { label: 'Row' },
-    y: { label: 'Reconstruction MSE' },
+    // Anomalies sit orders of magnitude above the rest: a log scale keeps the ordinary rows (and
+    // their labels) apart instead of flattening them onto the axis. Linear when an error is 0.
+    // Plain numbers on the ticks ('0.001'): Plot's SI default reads '1m', which suggests a unit.
+    y: {
+      label: 'Reconstruction MSE',
+      type: errors.every((e) => e > 0) ? 'log' : 'linear',
+      tickFormat: '~g',
+    },
     marks: [
       Plot.dot(data, { x: 'row', y: 'e', r: 1.5, fill: '#3b6ea8' }),
       Plot.dot(top, { x: 'row', y: 'e', r: 4, stroke: '#c0392b', fill: '#c0392b' }),

@@ -19,6 +19,14 @@ export function tableColumn(t: TwoDimTableV3, name: string): Cell[] | undefined 
   return i < 0 ? undefined : t.data[i];
 }
 
+function Linked({ href, children }: { href: string | undefined; children: string }) {
+  return href === undefined ? <>{children}</> : <a href={href}>{children}</a>;
+}
+
+function tableColumnHasValues(t: TwoDimTableV3, c: number): boolean {
+  return (t.data[c] ?? []).some((v) => v !== null && v !== '');
+}
+
 function compare(a: Cell, b: Cell): number {
   if (typeof a === 'number' && typeof b === 'number')
     return (Number.isNaN(a) ? 1 : 0) - (Number.isNaN(b) ? 1 : 0) || a - b;
@@ -30,13 +38,21 @@ export function TwoDimTable({
   table,
   sortable = false,
   caption,
+  cellHref,
 }: {
   table: TwoDimTableV3 | null | undefined;
   sortable?: boolean;
   caption?: string;
+  /** A link for a cell (by column name and value), or undefined to show plain text. */
+  cellHref?: (column: string, value: Cell) => string | undefined;
 }) {
   const [sort, setSort] = useState<{ col: number; dir: 1 | -1 } | null>(null);
   if (table === null || table === undefined) return null;
+  // H2O's tables often open with an unnamed row-header column left empty: showing it adds an
+  // empty, unlabelled column, so such a column is left out.
+  const shown = table.columns
+    .map((_c, i) => i)
+    .filter((i) => table.columns[i].name !== '' || tableColumnHasValues(table, i));
   const rows = tableRows(table);
   if (sort !== null) rows.sort((a, b) => sort.dir * compare(a[sort.col], b[sort.col]));
   const toggle = (c: number) =>
@@ -47,8 +63,9 @@ export function TwoDimTable({
         <caption>{caption ?? table.name}</caption>
         <thead>
           <tr>
-            {table.columns.map((c, i) =>
-              sortable ? (
+            {shown.map((i) => {
+              const c = table.columns[i];
+              return sortable ? (
                 <th
                   key={c.name}
                   aria-sort={sort?.col === i ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
@@ -59,16 +76,16 @@ export function TwoDimTable({
                 </th>
               ) : (
                 <th key={c.name}>{c.name}</th>
-              ),
-            )}
+              );
+            })}
           </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              {r.map((v, j) => (
-                <td key={j} class={typeof v === 'number' ? 'n' : ''}>
-                  {num(v)}
+              {shown.map((j) => (
+                <td key={j} class={typeof r[j] === 'number' ? 'n' : ''}>
+                  <Linked href={cellHref?.(table.columns[j].name, r[j])}>{num(r[j])}</Linked>
                 </td>
               ))}
             </tr>

@@ -84,14 +84,14 @@ export function AnomalyView({ initialModel }: { initialModel: string }) {
             <caption>{HIGHLIGHT} highest reconstruction errors</caption>
             <thead>
               <tr>
-                <th>Row</th>
+                <th title="row 1 is the frame's first row">Row (from 1)</th>
                 <th>Reconstruction.MSE</th>
               </tr>
             </thead>
             <tbody>
               {top.map((t) => (
                 <tr key={t.row}>
-                  <td class="n">{t.row}</td>
+                  <td class="n">{t.row + 1}</td>
                   <td class="n">{num(t.e)}</td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
-// Grids: the list (/99/Grids) and one grid's models as a table sortable by any metric (its
-// summary_table), with links to each model.
+// Grids: the list (/99/Grids) and one grid's models as a table ranked by a chosen metric (the
+// server re-sorts with `sort_by`, as H2O Flow's grid view does) and sortable by any column header.
+import { useState } from 'preact/hooks';
 import type { TwoDimTableV3 } from '../../schema/index.ts';
 import { get, seg } from '../api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
@@ -14,6 +15,30 @@ interface GridJson {
   failure_details?: string[];
   warning_details?: string[];
   summary_table?: TwoDimTableV3 | null;
+  sort_by?: string;
+  training_metrics?: (Record<string, unknown> | null)[];
+  validation_metrics?: (Record<string, unknown> | null)[];
+  cross_validation_metrics?: (Record<string, unknown> | null)[];
+}
+
+/**
+ * Which metrics the server ranks a grid's models by (cross-validation, else validation, else
+ * training, as H2O does) and the metric names found there.
+ */
+export function rankingMetrics(g: GridJson): { source: string; names: string[] } {
+  const sources: [string, (Record<string, unknown> | null)[] | undefined][] = [
+    ['cross-validation', g.cross_validation_metrics],
+    ['validation', g.validation_metrics],
+    ['training', g.training_metrics],
+  ];
+  for (const [source, list] of sources) {
+    const m = list?.find((x) => x !== null);
+    if (m) {
+      const names = Object.keys(m).filter((k) => typeof m[k] === 'number' && k !== 'nobs');
+      return { source, names };
+    }
+  }
+  return { source: 'training', names: [] };
 }
 
 /** All grids. */
@@ -38,24 +63,44 @@ export function GridsView() {
 
 /** One grid. */
 export function GridView({ gridKey }: { gridKey: string }) {
-  const grid = useLoad(() => get<GridJson>(`/99/Grids/${seg(gridKey)}`), [gridKey]);
+  const [sortBy, setSortBy] = useState('');
+  const grid = useLoad(
+    () => get<GridJson>(`/99/Grids/${seg(gridKey)}`, sortBy === '' ? {} : { sort_by: sortBy }),
+    [gridKey, sortBy],
+  );
   const g = grid.data;
+  const ranking = g ? rankingMetrics(g) : { source: '', names: [] };
+  const metrics = ranking.names;
   return (
     <section>
       <h1>Grid {gridKey}</h1>
       <ErrorBox error={grid.error} />
       {g ? (
         <>
-          <p>Hyper-parameters: {(g.hyper_names ?? []).join(', ')}. Click a column header to sort.</p>
-          <TwoDimTable table={g.summary_table} sortable caption="Models by metric" />
-          <p>
-            Models:{' '}
-            {g.model_ids.map((m) => (
-              <a key={m.name} href={href(['models', m.name])}>
-                {m.name}{' '}
-              </a>
-            ))}
-          </p>
+          <p>Hyper-parameters: {(g.hyper_names ?? []).join(', ')}.</p>
+          <label>
+            Rank by{' '}
+            <select
+              name="sort_by"
+              value={sortBy || g.sort_by}
+              onChange={(e) => setSortBy(e.currentTarget.value)}
+            >
+              {g.sort_by && !metrics.includes(g.sort_by) ? <option>{g.sort_by}</option> : null}
+              {metrics.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+          </label>{' '}
+          <span class="muted">({ranking.source} metrics, best first); click a column header to re-sort.</span>
+          <TwoDimTable
+            key={g.sort_by}
+            table={g.summary_table}
+            sortable
+            caption={`Models by ${g.sort_by ?? 'metric'}`}
+            cellHref={(col, v) =>
+              col === 'model_ids' && typeof v === 'string' ? href(['models', v]) : undefined
+            }
+          />
           {(g.failure_details ?? []).map((f) => (
             <p key={f} class="error">
               {f}

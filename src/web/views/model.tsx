@@ -67,16 +67,18 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
     500,
   );
   const running = job.data !== undefined && (job.data.status === 'RUNNING' || job.data.status === 'CREATED');
+  // Until its job is known to be DONE (not yet polled, running, failed or cancelled) the model may
+  // not exist: ask the list first rather than provoke a 404.
+  const mayBeMissing = jobKey !== null && job.data?.status !== 'DONE';
   const model = useLoad(
-    // While training, the model may not exist yet: ask the list first rather than provoke a 404.
     async () => {
-      if (running) {
+      if (mayBeMissing) {
         const all = await get<{ models: { model_id: { name: string } }[] }>('/3/Models');
         if (!all.models.some((x) => x.model_id.name === modelKey)) return undefined;
       }
       return get<{ models: ModelJson[] }>(`/3/Models/${seg(modelKey)}`).then((r) => r.models[0]);
     },
-    [modelKey, running],
+    [modelKey, running, mayBeMissing],
     running ? 1000 : undefined,
   );
   const m = model.data;
@@ -180,8 +182,13 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
           </details>
           {!running ? <ModelActions modelKey={modelKey} havePojo={m.have_pojo === true} /> : null}
         </>
-      ) : running ? (
+      ) : running || (jobKey !== null && job.data === undefined) ? (
         <p class="muted">Training; the model appears at its first scoring.</p>
+      ) : model.data === undefined && !model.loading && job.data ? (
+        <p class="muted">
+          No model: its job ended {job.data.status}
+          {job.data.status === 'CANCELLED' ? ' before the first scoring' : ''}.
+        </p>
       ) : null}
     </section>
   );
