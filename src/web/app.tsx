@@ -31,7 +31,8 @@ export function App() {
   else if (page === 'build') view = <BuildModelView initial={Object.fromEntries(query)} />;
   else if (page === 'models')
     view = key ? <ModelView key={key} modelKey={key} jobKey={query.get('job')} /> : <ModelsView />;
-  else if (page === 'grids') view = key ? <GridView key={key} gridKey={key} /> : <GridsView />;
+  else if (page === 'grids')
+    view = key ? <GridView key={key} gridKey={key} sortBy={query.get('sort_by') ?? ''} /> : <GridsView />;
   else if (page === 'anomaly') view = <AnomalyView initialModel={query.get('model') ?? ''} />;
   else view = <ClusterView />;
   return (

@@ -89,6 +89,8 @@ export async function startSession(): Promise<Session> {
     consoleErrors,
     failedRequests,
     shot: async (name) => {
+      // From the top: a full-page capture of a scrolled page paints the sticky header mid-page.
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
     },
     close: async () => {

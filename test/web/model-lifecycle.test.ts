@@ -48,9 +48,19 @@ describe('web UI: upload, ROC, exports, save and load', { skip, timeout: 120_000
     await s?.close();
   });
 
-  it('uploads prostate.csv, makes CAPSULE a factor in the parse setup and parses it', async () => {
+  it('shows an upload that cannot be parsed next to the upload field', async () => {
     const { page } = s;
     await page.goto(`${s.url}/#/import`);
+    const upload = page.locator('input[type="file"][name="upload"]');
+    await upload.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    const err = page.locator('label', { has: upload }).locator('+ [role="alert"]');
+    await err.waitFor();
+    assert.match((await err.textContent()) ?? '', /empty\.csv/);
+    await s.shot('upload-error');
+  });
+
+  it('uploads prostate.csv, makes CAPSULE a factor in the parse setup and parses it', async () => {
+    const { page } = s;
     await page.locator('input[type="file"][name="upload"]').setInputFiles(PROSTATE);
     await page.getByRole('heading', { name: 'Parse setup' }).waitFor();
     assert.equal(await page.getByLabel('name of column 2').inputValue(), 'CAPSULE');
@@ -114,6 +124,12 @@ describe('web UI: upload, ROC, exports, save and load', { skip, timeout: 120_000
     const curve = roc.locator('g[aria-label="line"]').last().locator('path');
     const d = (await curve.getAttribute('d')) ?? '';
     assert.ok(d.split(/[ML]/).length > 20, `ROC path has ${d.split(/[ML]/).length} vertices`);
+    // Sent by the form: training_frame, response_column, hidden, seed, reproducible = 5 (epochs 10
+    // is H2O's default, so the form leaves it out, as the clients do).
+    assert.match(
+      (await page.locator('summary', { hasText: 'Parameters' }).textContent()) ?? '',
+      /Parameters \(5 set\b/,
+    );
     await s.shot('model-binomial-roc');
   });
 
@@ -190,10 +206,15 @@ describe('web UI: upload, ROC, exports, save and load', { skip, timeout: 120_000
     await s.shot('model-loaded');
   });
 
-  it('logs no console errors along the way', () => {
-    // The load with a wrong path answers 404 on purpose.
+  it('logs no console errors along the way beyond the two provoked above', () => {
+    // The failed resource loads are exactly the empty upload's ParseSetup and the wrong load path.
+    const provoked = [/^400 POST .*\/3\/ParseSetup$/, /^404 POST .*\/99\/Models\.bin\/$/];
+    assert.deepEqual(
+      s.failedRequests.filter((r) => !provoked.some((p) => p.test(r))),
+      [],
+    );
     const unexpected = s.consoleErrors.filter(
-      (e) => !/Failed to load resource: the server responded with a status of 404/.test(e),
+      (e) => !/^Failed to load resource: the server responded/.test(e),
     );
     assert.deepEqual(unexpected, []);
   });

@@ -1,12 +1,11 @@
 // Grids: the list (/99/Grids) and one grid's models as a table ranked by a chosen metric (the
 // server re-sorts with `sort_by`, as H2O Flow's grid view does) and sortable by any column header.
-import { useState } from 'preact/hooks';
 import type { TwoDimTableV3 } from '../../schema/index.ts';
 import { get, seg } from '../api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { TwoDimTable } from '../components/table.tsx';
 import { useLoad } from '../hooks.ts';
-import { href } from '../router.ts';
+import { go, href } from '../router.ts';
 
 interface GridJson {
   grid_id: { name: string };
@@ -61,9 +60,9 @@ export function GridsView() {
   );
 }
 
-/** One grid. */
-export function GridView({ gridKey }: { gridKey: string }) {
-  const [sortBy, setSortBy] = useState('');
+/** One grid; the ranking metric lives in the route (`?sort_by=`) so back and bookmarks keep it. */
+export function GridView({ gridKey, sortBy }: { gridKey: string; sortBy: string }) {
+  const setSortBy = (m: string) => go(['grids', gridKey], { sort_by: m });
   const grid = useLoad(
     () => get<GridJson>(`/99/Grids/${seg(gridKey)}`, sortBy === '' ? {} : { sort_by: sortBy }),
     [gridKey, sortBy],

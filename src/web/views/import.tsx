@@ -150,12 +150,16 @@ export function ImportView() {
   const [setup, setSetup] = useState<Setup | undefined>(undefined);
   const [imported, setImported] = useState<string[]>([]);
   const [parsed, setParsed] = useState<string | undefined>(undefined);
+  // "Imported" is said only once the parse setup succeeded, so a file that cannot be parsed shows
+  // its error alone.
   const guess = async (keys: string[]) => {
+    const s = await post<Setup>('/3/ParseSetup', { source_frames: keys, check_header: 0 });
     setImported(keys);
-    setSetup(await post<Setup>('/3/ParseSetup', { source_frames: keys, check_header: 0 }));
+    setSetup(s);
   };
   const imp = useAction(async () => {
     setSetup(undefined);
+    setImported([]);
     setParsed(undefined);
     const r = await post<{ destination_frames: string[]; fails: string[] }>('/3/ImportFilesMulti', {
       paths: [path.trim()],
@@ -166,6 +170,7 @@ export function ImportView() {
   });
   const up = useAction(async (file: File) => {
     setSetup(undefined);
+    setImported([]);
     setParsed(undefined);
     const r = await upload<{ destination_frame: string }>(
       '/3/PostFile',

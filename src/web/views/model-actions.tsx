@@ -31,7 +31,7 @@ function FramePreview({ frame }: { frame: FrameV3 }) {
               {frame.columns.map((c) => {
                 const v = c.data?.[r];
                 return (
-                  <td key={c.label}>
+                  <td key={c.label} class={c.domain || typeof v !== 'number' ? '' : 'n'}>
                     {c.domain && typeof v === 'number' ? c.domain[v] : (c.string_data?.[r] ?? num(v))}
                   </td>
                 );

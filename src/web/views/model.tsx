@@ -11,7 +11,7 @@ import { useLoad } from '../hooks.ts';
 import { href } from '../router.ts';
 import { ModelActions } from './model-actions.tsx';
 import { ConfusionMatrixChart, RocChart, ScoringHistoryChart, VarimpChart } from './model-charts.tsx';
-import type { Metrics, ModelJson } from './model-types.ts';
+import type { Metrics, ModelJson, ModelParam } from './model-types.ts';
 
 const SHOWN: (keyof Metrics)[] = [
   'MSE',
@@ -84,9 +84,13 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
   const m = model.data;
   const o = m?.output;
   const category = o?.model_category ?? '';
-  const changed = (m?.parameters ?? []).filter(
-    (p) => JSON.stringify(p.actual_value) !== JSON.stringify(p.default_value),
-  );
+  // What the user set (input_value) versus what the builder adjusted on its own (H2O reports the
+  // effective value, e.g. rate 0 under ADADELTA): counted apart so "changed" means the user's choices.
+  const differs = (p: ModelParam) => JSON.stringify(p.actual_value) !== JSON.stringify(p.default_value);
+  const isSet = (p: ModelParam) => p.input_value !== null && p.input_value !== undefined;
+  const params = m?.parameters ?? [];
+  const setByUser = params.filter(isSet);
+  const adjusted = params.filter((p) => !isSet(p) && differs(p));
   return (
     <section>
       <h1>Model {modelKey}</h1>
@@ -160,7 +164,10 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
             <TwoDimTable table={o.scoring_history} />
           </details>
           <details>
-            <summary>Parameters ({changed.length} changed from default)</summary>
+            <summary>
+              Parameters ({setByUser.length} set
+              {adjusted.length > 0 ? `, ${adjusted.length} more adjusted by the builder` : ''})
+            </summary>
             <table>
               <thead>
                 <tr>
@@ -171,7 +178,17 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
               </thead>
               <tbody>
                 {m.parameters.map((p) => (
-                  <tr key={p.name} class={changed.includes(p) ? 'changed' : ''}>
+                  <tr
+                    key={p.name}
+                    class={isSet(p) ? 'changed' : adjusted.includes(p) ? 'adjusted' : ''}
+                    title={
+                      isSet(p)
+                        ? 'set in the build request'
+                        : adjusted.includes(p)
+                          ? 'adjusted by the builder'
+                          : undefined
+                    }
+                  >
                     <th scope="row">{p.name}</th>
                     <td>{JSON.stringify(p.actual_value)}</td>
                     <td>{JSON.stringify(p.default_value)}</td>
