@@ -1,17 +1,10 @@
 // The network's description (already sanitised parameters, H2O names) and the checks the network
 // itself relies on. Parameter validation for users lives in dl/model; these checks guard the engine.
 import { type FieldMessage, ValidationError } from '../../core/index.ts';
+import { ACTIVATIONS, type Activation } from '../model/enums.ts';
 
-/** H2O's activation names. */
-export type Activation =
-  | 'Tanh'
-  | 'TanhWithDropout'
-  | 'Rectifier'
-  | 'RectifierWithDropout'
-  | 'Maxout'
-  | 'MaxoutWithDropout'
-  | 'ExpRectifier'
-  | 'ExpRectifierWithDropout';
+/** H2O's activation names (one list, in dl/model). */
+export type { Activation } from '../model/enums.ts';
 
 /** Distribution after AUTO resolution (semantics doc §1.2). */
 export type Distribution =
@@ -72,16 +65,6 @@ export function activationKind(a: Activation): ActivationKind {
   return a.replace('WithDropout', '') as ActivationKind;
 }
 
-const ACTIVATIONS: readonly Activation[] = [
-  'Tanh',
-  'TanhWithDropout',
-  'Rectifier',
-  'RectifierWithDropout',
-  'Maxout',
-  'MaxoutWithDropout',
-  'ExpRectifier',
-  'ExpRectifierWithDropout',
-];
 const REGRESSION = ['gaussian', 'poisson', 'gamma', 'tweedie', 'laplace', 'quantile', 'huber'];
 
 /** Throws one ValidationError listing every way `spec` cannot describe a network. */
