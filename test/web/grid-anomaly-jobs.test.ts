@@ -147,6 +147,7 @@ describe('web UI: grids, anomaly detection, cancelling a job', { skip, timeout: 
         response_column: 'C55',
         hidden: '[200,200]',
         epochs: '1000',
+        stopping_rounds: '0',
         model_id: 'covtype_long',
       },
     });
@@ -175,6 +176,34 @@ describe('web UI: grids, anomaly detection, cancelling a job', { skip, timeout: 
     );
     await page.getByRole('link', { name: 'Frames', exact: true }).click();
     await page.getByRole('link', { name: 'covtype.hex' }).waitFor();
+    // The model page of the cancelled job says what happened instead of failing on a 404.
+    await page.goto(`${s.url}/#/models/covtype_long?job=${encodeURIComponent(job.key.name)}`);
+    await page.locator('.status-cancelled').waitFor();
+    await page.getByText('No model: its job ended CANCELLED.').waitFor();
+    await s.shot('model-cancelled');
+  });
+
+  it('cancels training from the model page', async () => {
+    const { page } = s;
+    const job = await rest<JobJson>(s.url, '/3/ModelBuilders/deeplearning', {
+      // No early stopping: H2O's defaults stop after 5 scorings without improvement and at 0
+      // training error (classification_stop), which iris reaches.
+      form: {
+        training_frame: 'iris.hex',
+        response_column: 'class',
+        epochs: '100000',
+        stopping_rounds: '0',
+        classification_stop: '-1',
+        model_id: 'iris_long',
+      },
+    });
+    await page.goto(`${s.url}/#/models/iris_long?job=${encodeURIComponent(job.key.name)}`);
+    await page.locator('.status-running').waitFor();
+    await s.shot('model-training');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.status-cancelled').waitFor({ timeout: 10_000 });
+    assert.equal((await waitJob(s.url, job.key.name)).status, 'CANCELLED');
+    assert.equal(await page.getByRole('button', { name: 'Cancel' }).count(), 0);
   });
 
   it('logs no console errors along the way beyond the one provoked above', () => {

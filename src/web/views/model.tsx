@@ -2,12 +2,12 @@
 // live), metrics, confusion matrices, ROC, variable importance, cross-validation summary and
 // parameters, then the actions (predict, save, export).
 import type { JobV3 } from '../../schema/index.ts';
-import { get, seg } from '../api.ts';
+import { get, post, seg } from '../api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { num } from '../components/format.ts';
 import { JobBar } from '../components/job-bar.tsx';
 import { TwoDimTable } from '../components/table.tsx';
-import { useLoad } from '../hooks.ts';
+import { useAction, useLoad } from '../hooks.ts';
 import { href } from '../router.ts';
 import { ModelActions } from './model-actions.tsx';
 import { ConfusionMatrixChart, RocChart, ScoringHistoryChart, VarimpChart } from './model-charts.tsx';
@@ -81,6 +81,10 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
     [modelKey, running, mayBeMissing],
     running ? 1000 : undefined,
   );
+  const cancel = useAction(async (key: string) => {
+    await post(`/3/Jobs/${seg(key)}/cancel`);
+    job.reload();
+  });
   const m = model.data;
   const o = m?.output;
   const category = o?.model_category ?? '';
@@ -94,7 +98,17 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
   return (
     <section>
       <h1>Model {modelKey}</h1>
-      {job.data ? <JobBar job={job.data} /> : null}
+      {job.data ? (
+        <div class="row">
+          <JobBar job={job.data} />
+          {running && jobKey !== null ? (
+            <button type="button" onClick={() => cancel.run(jobKey)} disabled={cancel.busy}>
+              Cancel
+            </button>
+          ) : null}
+          <ErrorBox error={cancel.error} />
+        </div>
+      ) : null}
       <ErrorBox error={model.error} />
       {m && o ? (
         <>
@@ -200,12 +214,9 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
           {!running ? <ModelActions modelKey={modelKey} havePojo={m.have_pojo === true} /> : null}
         </>
       ) : running || (jobKey !== null && job.data === undefined) ? (
-        <p class="muted">Training; the model appears at its first scoring.</p>
+        <p class="muted">Training; the model shows here once the server has it.</p>
       ) : model.data === undefined && !model.loading && job.data ? (
-        <p class="muted">
-          No model: its job ended {job.data.status}
-          {job.data.status === 'CANCELLED' ? ' before the first scoring' : ''}.
-        </p>
+        <p class="muted">No model: its job ended {job.data.status}.</p>
       ) : null}
     </section>
   );
