@@ -20,7 +20,7 @@ export function tableColumn(t: TwoDimTableV3, name: string): Cell[] | undefined 
 }
 
 function Linked({ href, children }: { href: string | undefined; children: string }) {
-  return href === undefined ? <>{children}</> : <a href={href}>{children}</a>;
+  return href === undefined ? children : <a href={href}>{children}</a>;
 }
 
 function tableColumnHasValues(t: TwoDimTableV3, c: number): boolean {
