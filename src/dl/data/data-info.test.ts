@@ -137,3 +137,11 @@ describe('max_categorical_features hashing', () => {
     assert.equal(out[0] + out[1], 2);
   });
 });
+
+describe('AdaptedRows on a frame without the training columns', () => {
+  it('refuses a frame with no column in common, naming expected columns', () => {
+    const info = buildDataInfo(colorFrame(), ['x', 'size', 'color'], null, opts);
+    const other = new Frame(['petal_len'], [Vec.numeric([1, 2])]);
+    assert.throws(() => new AdaptedRows(info, other), /no columns in common.*color/);
+  });
+});

@@ -259,6 +259,12 @@ export class AdaptedRows {
     frame: Frame,
   ) {
     frame = applyEncoding(info.encoding ?? null, frame);
+    const trained = [...info.catNames, ...info.numNames];
+    if (trained.length > 0 && !trained.some((n) => frame.has(n))) {
+      throw new H2OInputError(
+        `the frame has no columns in common with the training frame (expected some of: ${trained.slice(0, 10).join(', ')}${trained.length > 10 ? ', ...' : ''})`,
+      );
+    }
     this.frame = frame;
     this.nRows = frame.nRows;
     this.catVecs = info.catNames.map((n) => (frame.has(n) ? frame.col(n) : null));
