@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { H2OInputError } from '../core/index.ts';
 import { createServer, type H2OServer } from '../server/index.ts';
 import { predictRemote, trainRemote } from './remote.ts';
 
+// The booklet's data and docs sit in shared/ beside the checkout (tests run from the repo root).
+const SHARED = join(process.cwd(), '..', 'shared');
+
 // `train --url` and `predict --url` against a server on a free port.
-const IRIS = '/work/shared/data/smalldata/iris/iris_wheader.csv';
+const IRIS = join(SHARED, 'data/smalldata/iris/iris_wheader.csv');
 
 describe('CLI commands with --url', () => {
   let server: H2OServer;

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { encodeValue, H2O, type H2OConnection, H2OResponseError } from '../../src/client/index.ts';
 import { createServer, embeddedTransport } from '../../src/server/index.ts';
 
+// The booklet's data and docs sit in shared/ beside the checkout (tests run from the repo root).
+const SHARED = join(process.cwd(), '..', 'shared');
+
 // The SDK against both back-ends with one scenario: the same calls must give the same shapes.
-const PROSTATE = '/work/shared/data/smalldata/logreg/prostate.csv';
+const PROSTATE = join(SHARED, 'data/smalldata/logreg/prostate.csv');
 
 async function scenario(h2o: H2OConnection, tag: string): Promise<void> {
   assert.equal((await h2o.cloud()).cloud_healthy, true);

@@ -2,9 +2,13 @@
 // parameter list against PARAMETER_SPECS, and the table's internal consistency.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLIENT_ARGUMENTS } from './coerce.ts';
 import { defaultParameters, PARAMETER_SPEC_BY_NAME, PARAMETER_SPECS } from './parameters.ts';
+
+// The booklet's data and docs sit in shared/ beside the checkout (tests run from the repo root).
+const SHARED = join(process.cwd(), '..', 'shared');
 
 // Semantics doc §1.1, row by row. Unset entries ("unset") are null.
 const SECTION_1_1: Record<string, unknown> = {
@@ -90,7 +94,7 @@ const SECTION_1_1: Record<string, unknown> = {
   checkpoint: null,
 };
 
-const BOOKLET = '/work/shared/docs/booklet-deep-learning-with-h2o.txt';
+const BOOKLET = join(SHARED, 'docs/booklet-deep-learning-with-h2o.txt');
 
 describe('defaultParameters', () => {
   it('matches every default of semantics §1.1, including the DL overrides of stopping_rounds and stopping_tolerance', () => {

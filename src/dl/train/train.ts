@@ -42,6 +42,8 @@ export interface TrainOptions {
   pretrainedAutoencoder?: DeepLearningModel;
   /** Model key; default a generated one. */
   modelId?: string;
+  /** Called once with the model as soon as it exists; it fills in as training goes (H2O shows it). */
+  onModel?: (model: DeepLearningModel) => void;
 }
 
 let modelCounter = 0;
@@ -88,6 +90,7 @@ export async function trainDeepLearning(
     output: opts.checkpoint ? structuredClone(opts.checkpoint.output) : emptyOutput(setup),
   });
   const out = model.output;
+  opts.onModel?.(model);
   const counters: TrainingCounters = { nSeen: out.nSeen, iterations: out.iterations };
   const targets = trainingTargets(setup, frame);
   const valid = req.validationFrame ?? null;

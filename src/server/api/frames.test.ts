@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { importThroughApi, type TestClient, testClient } from '../test-util.ts';
 
+// The booklet's data and docs sit in shared/ beside the checkout (tests run from the repo root).
+const SHARED = join(process.cwd(), '..', 'shared');
+
 // A tiny CSV written by the test, so every expected number is checkable by hand.
 const CSV = 'a,b,c\n1,2.5,x\n2,,y\n3,4.5,x\n0,6.5,z\n';
 
@@ -16,7 +19,7 @@ describe('import, parse, frames and DKV endpoints (protocol §2, §4)', () => {
     dir = await mkdtemp(join(tmpdir(), 'h2o-ts-frames-'));
     csv = join(dir, 'small-data.csv');
     await writeFile(csv, CSV);
-    c = await testClient({ roots: [dir, '/work/shared/data'] });
+    c = await testClient({ roots: [dir, join(SHARED, 'data')] });
   });
   after(() => c.close());
 

@@ -68,6 +68,8 @@ export function startTraining(state: ServerState, req: BuildRequest, modelKey: s
       pretrainedAutoencoder: req.pretrainedAutoencoder ?? undefined,
       onProgress: (p: TrainProgress) =>
         ctx.progress(p.progress, `Epoch ${p.epochs.toFixed(2)}, ${p.iterations} iterations`),
+      // The model is visible (scoring history growing) while it trains, as in H2O.
+      onModel: (m: DeepLearningModel) => state.catalog.put('model', modelKey, record(m, req, startTime)),
     };
     let model: DeepLearningModel;
     if (cv) {
@@ -75,6 +77,7 @@ export function startTraining(state: ServerState, req: BuildRequest, modelKey: s
       let trained = 0;
       const result = await trainWithCrossValidation(trainReq, {
         ...opts,
+        onModel: undefined, // fold models are not the model under this key
         onProgress: (p) => {
           if (p.progress >= 1) trained++;
           ctx.progress(

@@ -1,10 +1,14 @@
 // Contract tests of the scorer downloads: /3/Models.java/{id} (H2O's POJO route) and /3/Models.js/{id}.
 // What the generated code computes is tested in src/dl/export; here: routes, headers, errors.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { importThroughApi, type TestClient, testClient } from '../test-util.ts';
 
-const IRIS = '/work/shared/data/smalldata/iris/iris_wheader.csv';
+// The booklet's data and docs sit in shared/ beside the checkout (tests run from the repo root).
+const SHARED = join(process.cwd(), '..', 'shared');
+
+const IRIS = join(SHARED, 'data/smalldata/iris/iris_wheader.csv');
 
 describe('/3/Models.java and /3/Models.js', () => {
   let c: TestClient;

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { importThroughApi, type TestClient, testClient } from '../test-util.ts';
 
+// The booklet's data and docs sit in shared/ beside the checkout (tests run from the repo root).
+const SHARED = join(process.cwd(), '..', 'shared');
+
 // Contract tests for the model half of the REST API (protocol §6-§9): request in, JSON shape out.
-const IRIS = '/work/shared/data/smalldata/iris/iris_wheader.csv';
-const PROSTATE = '/work/shared/data/smalldata/logreg/prostate.csv';
+const IRIS = join(SHARED, 'data/smalldata/iris/iris_wheader.csv');
+const PROSTATE = join(SHARED, 'data/smalldata/logreg/prostate.csv');
 
 // biome-ignore lint/suspicious/noExplicitAny: tests walk JSON
 type Json = any;
@@ -409,5 +413,29 @@ describe('cross-validation and checkpoints over REST', () => {
     await c.post(`/3/Jobs/${r.json.job.key.name}/cancel`);
     const job = await c.waitJob(r.json.job.key.name);
     assert.equal(job.status, 'CANCELLED');
+  });
+
+  it('shows the model with its growing scoring history while it trains', async () => {
+    const r = await c.post('/3/ModelBuilders/deeplearning', {
+      training_frame: prostate,
+      response_column: 'CAPSULE',
+      hidden: '[20]',
+      epochs: '100000',
+      score_each_iteration: 'True',
+      train_samples_per_iteration: '100',
+      model_id: 'live_dl',
+    });
+    const jobKey = r.json.job.key.name;
+    let rows = 0;
+    for (let tries = 0; tries < 200 && rows < 3; tries++) {
+      await new Promise((res) => setTimeout(res, 25));
+      const m = await c.get('/3/Models/live_dl');
+      if (m.status === 200) rows = m.json.models[0].output.scoring_history.rowcount;
+    }
+    const running = (await c.get(`/3/Jobs/${jobKey}`)).json.jobs[0].status;
+    await c.post(`/3/Jobs/${jobKey}/cancel`);
+    await c.waitJob(jobKey);
+    assert.equal(running, 'RUNNING');
+    assert.ok(rows >= 3, `scoring history rows seen while training: ${rows}`);
   });
 });
