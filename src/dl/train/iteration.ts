@@ -13,6 +13,8 @@ export type Targets =
 
 /** What an iteration reads. Built once per training run. */
 export interface IterationContext {
+  /** Shared counter the iteration adds its processed rows to (progress from worker threads). */
+  rowsDone?: Int32Array;
   network: Network;
   adapted: AdaptedRows;
   /** Rows eligible for training (response present, weight > 0). */
@@ -75,13 +77,17 @@ export function runIteration(
       else net.trainRow(input, input, counters.nSeen, rng);
       counters.nSeen++;
       processed++;
-      if ((processed & 1023) === 0 && signal?.aborted) {
-        batcher?.flush();
-        return processed;
+      if ((processed & 1023) === 0) {
+        if (ctx.rowsDone) Atomics.add(ctx.rowsDone, 0, 1024);
+        if (signal?.aborted) {
+          batcher?.flush();
+          return processed;
+        }
       }
     }
   }
   batcher?.flush();
+  if (ctx.rowsDone) Atomics.add(ctx.rowsDone, 0, processed & 1023);
   return processed;
 }
 

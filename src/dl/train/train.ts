@@ -174,7 +174,26 @@ export async function trainDeepLearning(
   });
   while (!stopped && counters.nSeen / rows.length < eff.epochs) {
     counters.iterations++;
-    await runner.run(iterationContext, counters, opts.signal);
+    // Workers report rows as they go, so progress moves inside long iterations too.
+    const onProgress = opts.onProgress;
+    const ticker = onProgress
+      ? setInterval(() => {
+          const samples = counters.nSeen + runner.rowsInFlight();
+          if (samples === counters.nSeen) return;
+          const epochs = samples / rows.length;
+          onProgress({
+            progress: Math.min(1, epochs / eff.epochs),
+            epochs,
+            iterations: counters.iterations,
+            samples,
+          });
+        }, 500)
+      : null;
+    try {
+      await runner.run(iterationContext, counters, opts.signal);
+    } finally {
+      if (ticker) clearInterval(ticker);
+    }
     if (opts.signal?.aborted) break;
     const epochs = counters.nSeen / rows.length;
     const finished = epochs >= eff.epochs;

@@ -16,6 +16,8 @@ export interface IterationRunner {
   readonly threads: number;
   /** One iteration; updates `counters.nSeen`; returns the rows processed. */
   run(ctx: IterationContext, counters: TrainingCounters, signal?: AbortSignal): Promise<number>;
+  /** Rows trained so far in the iteration now running on worker threads (0 on one thread). */
+  rowsInFlight(): number;
   /** Releases the workers (idempotent). */
   close(): Promise<void>;
 }
@@ -62,6 +64,7 @@ export function createIterationRunner(ctx0: IterationContext, opts: RunnerOption
     return {
       threads: 1,
       run: async (ctx, counters, signal) => runIteration(ctx, counters, signal),
+      rowsInFlight: () => 0,
       close: async () => {},
     };
   }
@@ -94,6 +97,7 @@ export function createIterationRunner(ctx0: IterationContext, opts: RunnerOption
       }
       return done;
     },
+    rowsInFlight: () => pool?.rowsInFlight() ?? 0,
     async close() {
       await pool?.close();
       pool = null;

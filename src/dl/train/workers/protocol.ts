@@ -26,6 +26,8 @@ export interface InitMessage {
   slot: StateBuffer[];
   /** HOGWILD!: train the network in this shared kernel memory in place (master/slot then unused). */
   hogwild: SharedEngineMemory | null;
+  /** Rows trained so far in the current iteration, by all workers (Atomics; progress reporting). */
+  rowsDone: Int32Array;
 }
 
 /** Train `tspi` rows of the shard starting from the master model. */

@@ -209,4 +209,35 @@ describe('ReplicaPool with scheme hogwild', () => {
       await pool.close();
     }
   });
+
+  it('reports the rows trained so far while an iteration runs, and 0 between iterations', async () => {
+    const { frame, info, codes, rows } = dataset(200000);
+    const net = new Network(SPEC);
+    net.initWeights(7);
+    const pool = ReplicaPool.start({
+      threads: 2,
+      network: net,
+      info,
+      frame,
+      rows,
+      targets: { kind: 'class', codes },
+      sampleWeights: null,
+      seed: 42,
+      shuffle: true,
+    });
+    try {
+      const seen: number[] = [];
+      const timer = setInterval(() => seen.push(pool.rowsInFlight()), 5);
+      const done = await pool.iterate(net, 200000, 0, 1);
+      clearInterval(timer);
+      // Some reading fell strictly inside the iteration (workers add every 1024 rows).
+      assert.ok(
+        seen.some((r) => r > 0 && r < done),
+        `readings ${seen.slice(0, 10).join(',')} of ${done} rows`,
+      );
+      assert.equal(pool.rowsInFlight(), 0);
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -62,6 +62,8 @@ export class ReplicaPool {
     slots: StateBuffer[][],
     /** HOGWILD!: the network every worker updates in place (null for replicas). */
     private readonly hogwild: Network | null,
+    /** Rows the workers trained so far in the running iteration (they add to it with Atomics). */
+    private readonly rowsDone: Int32Array,
   ) {
     this.master = master;
     this.slots = slots;
@@ -88,6 +90,7 @@ export class ReplicaPool {
           ? { kind: 'value', values: toShared(setup.targets.values) }
           : setup.targets;
     const weights = setup.sampleWeights ? toShared(setup.sampleWeights) : null;
+    const rowsDone = new Int32Array(new SharedArrayBuffer(4));
     const workers: Worker[] = [];
     for (let w = 0; w < n; w++) {
       const shard = setup.rows.filter((_, k) => k % n === w);
@@ -110,11 +113,17 @@ export class ReplicaPool {
         hogwild: hogwild
           ? { memory: hogwild.kernelMemory as WebAssembly.Memory, slots: n + 1, slot: w + 1 }
           : null,
+        rowsDone,
       };
       worker.postMessage(init);
       workers.push(worker);
     }
-    return new ReplicaPool(workers, master, slots, hogwild);
+    return new ReplicaPool(workers, master, slots, hogwild, rowsDone);
+  }
+
+  /** Rows trained so far in the iteration now running (0 between iterations). */
+  rowsInFlight(): number {
+    return Atomics.load(this.rowsDone, 0);
   }
 
   get threads(): number {
@@ -132,10 +141,12 @@ export class ReplicaPool {
     const shared = this.hogwild ? networkBuffers(this.hogwild) : null;
     copyBuffers(shared ?? this.master, own);
     const perWorker = Math.max(1, Math.round(tspi / this.workers.length));
+    Atomics.store(this.rowsDone, 0, 0);
     const replies = await Promise.all(
       this.workers.map((w) => this.ask(w, { type: 'iterate', tspi: perWorker, nSeen, iterations })),
     );
     const t1 = performance.now();
+    Atomics.store(this.rowsDone, 0, 0);
     if (shared) copyBuffers(own, shared);
     else averageInto(own, this.slots);
     this.lastComputeMs = Math.max(...replies.map((r) => r.ms));

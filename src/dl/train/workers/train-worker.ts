@@ -39,6 +39,7 @@ function onMessage(msg: InitMessage | IterateMessage): WorkerReply | null {
       tspi: msg.tspi,
       shuffle: init.shuffle,
       seed: init.seed,
+      rowsDone: init.rowsDone,
     },
     { nSeen: msg.nSeen, iterations: msg.iterations },
   );
