@@ -1,9 +1,10 @@
-import gzip, numpy as np, torch, time, sys
+import gzip, os, numpy as np, torch, time, sys
+MNIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'data', 'mnist')
 torch.set_num_threads(1); torch.manual_seed(1)
 def load(p):
     a = np.loadtxt(gzip.open(p), delimiter=',', dtype=np.float32)
     return a[:, :784], a[:, 784].astype(np.int64)
-Xtr, ytr = load('/work/shared/data/mnist/train.csv.gz'); Xte, yte = load('/work/shared/data/mnist/test.csv.gz')
+Xtr, ytr = load(os.path.join(MNIST, 'train.csv.gz')); Xte, yte = load(os.path.join(MNIST, 'test.csv.gz'))
 keep = Xtr.std(0) > 0
 mu, sd = Xtr[:, keep].mean(0), Xtr[:, keep].std(0, ddof=1)
 Xtr = (Xtr[:, keep] - mu) / sd; Xte = (Xte[:, keep] - mu) / sd

@@ -70,13 +70,8 @@ export function setupTraining(req: TrainRequest): TrainingSetup {
   const responseVec: Vec | null = response === null ? null : frame.col(response);
   const isClassifier = responseVec !== null && responseVec.type === 'enum';
   const nClasses = isClassifier ? responseVec.domain!.length : 1;
-  if (
-    responseVec !== null &&
-    (responseVec.type === 'string' || responseVec.type === 'time') &&
-    !isClassifier
-  ) {
-    if (responseVec.type === 'string')
-      throw new H2OInputError(`response column '${response}' is a string column; convert it to a factor`);
+  if (responseVec?.type === 'string') {
+    throw new H2OInputError(`response column '${response}' is a string column; convert it to a factor`);
   }
   const special = [response, user.weights_column, user.offset_column, user.fold_column].filter(
     (c): c is string => typeof c === 'string' && c !== '',

@@ -131,7 +131,7 @@ export async function trainDeepLearning(
     const trainMs = t0 - startMs + out.previousRunTimeMs;
     const event: ScoringEvent = {
       timestamp: t0,
-      durationMs: t0 - startMs + out.previousRunTimeMs,
+      durationMs: trainMs,
       trainingSpeed:
         trainMs > out.scoringTimeMs
           ? Math.round(counters.nSeen / ((1 + trainMs - out.scoringTimeMs) / 1000))
