@@ -129,6 +129,7 @@ export class WasmEngine {
           delta: arena.alloc(4 * n),
           keep: arena.alloc(n),
           winner: arena.alloc(n),
+          squares: ada ? arena.alloc(4 * n) : 0,
         })),
         batch: units.map((n) => arena.alloc(4 * n * batchRows)),
         // Mini-batch backward pass: errors and δ per row of the batch, one layer's weight gradient.
@@ -215,7 +216,7 @@ export class WasmEngine {
       i32.set(rec, r);
     });
     a.units.forEach((U, u) => {
-      i32.set([U.act, U.err, U.delta, U.keep, U.winner], (PLAN.units + 32 * u) / 4);
+      i32.set([U.act, U.err, U.delta, U.keep, U.winner, U.squares], (PLAN.units + 32 * u) / 4);
     });
     this.nhg =
       spec.output === 'softmax'

@@ -37,6 +37,18 @@ interface Backend {
     l2: number,
     fast: boolean,
   ): [Float64Array, number];
+  /** ADADELTA without l1/l2 on a dense row (the x²-based wasm kernel); returns [eBelow, Σg²]. */
+  adadeltaDense(
+    w: Float32Array,
+    s1: Float32Array,
+    s2: Float32Array,
+    x: Float64Array,
+    d: number,
+    rho: number,
+    eps: number,
+    propagate: boolean,
+    fast: boolean,
+  ): [Float64Array, number];
 }
 
 const js: Backend = {
@@ -72,6 +84,11 @@ const js: Backend = {
     else if (opt === 'classical')
       J.rowUpdateClassicalMomentum(w, s1, 0, stride, x, n, d, p1, p2, l1, l2, e, true, fast);
     else s = J.rowUpdateAdadelta(w, s1, s2, 0, stride, x, n, d, p1, p2, l1, l2, e, true, fast);
+    return [e, s];
+  },
+  adadeltaDense(w, s1, s2, x, d, rho, eps, propagate, fast) {
+    const e = new Float64Array(x.length);
+    const s = J.rowUpdateAdadelta(w, s1, s2, 0, 1, x, x.length, d, rho, eps, 0, 0, e, propagate, fast);
     return [e, s];
   },
 };
@@ -127,6 +144,33 @@ function wasmBackend(): Backend {
       s1.set(new Float32Array(buf, at(1), s1.length));
       s2.set(new Float32Array(buf, at(2), s2.length));
       return [get32(4, n), s];
+    },
+    adadeltaDense(w, s1, s2, x, d, rho, eps, propagate, fast) {
+      const n = x.length;
+      put32(0, w);
+      put32(1, s1);
+      put32(2, s2);
+      put32(3, x);
+      new Float32Array(buf, at(4), n).fill(0);
+      const sumX2 = k.squares(at(3), at(7), n);
+      k.rowUpdateAdadeltaSquares(
+        at(0),
+        at(1),
+        at(2),
+        at(3),
+        at(7),
+        n,
+        d,
+        rho,
+        eps,
+        at(4),
+        propagate ? 1 : 0,
+        fast ? 1 : 0,
+      );
+      w.set(new Float32Array(buf, at(0), n));
+      s1.set(new Float32Array(buf, at(1), n));
+      s2.set(new Float32Array(buf, at(2), n));
+      return [get32(4, n), d * d * sumX2];
     },
   };
 }
@@ -244,7 +288,8 @@ for (const [name, make] of backends) {
       ] as const)
         it(`row update ${opt}, stride ${stride}, fast_mode ${fast}, l1/l2 ${reg}`, () => {
           const be = make();
-          const n = 11; // not a multiple of 4: exercises the SIMD tail
+          // 45 = two 16-weight blocks, three groups of 4 and a scalar tail; 11 only groups and a tail.
+          const n = stride === 1 ? 45 : 11;
           const w0 = Float32Array.from(vec(n * stride));
           const s10 = Float32Array.from(vec(n * stride).map((v) => (opt === 'adadelta' ? v * v * 1e-3 : v)));
           const s20 = Float32Array.from(vec(n * stride).map((v) => v * v * 1e-4));
@@ -261,5 +306,36 @@ for (const [name, make] of backends) {
           close(s2, r2, 's2');
           close([sum], [rsum], 'sumG2');
         });
+    for (const [n, zeros, fast, prop] of [
+      [45, 0.3, true, true],
+      [45, 0, true, false],
+      [717, 0.45, true, true],
+      [717, 0, false, false],
+      [7, 0.3, false, true],
+    ] as const)
+      it(`dense ADADELTA from x², n ${n}, zeros ${zeros}, fast_mode ${fast}, propagate ${prop}`, () => {
+        const be = make();
+        const w0 = Float32Array.from(vec(n));
+        const s10 = Float32Array.from(vec(n).map((v) => v * v * 1e-3));
+        const s20 = Float32Array.from(vec(n).map((v) => v * v * 1e-4));
+        const x = vec(n, zeros);
+        for (let step = 0; step < 3; step++) {
+          // Three rows in a row, so the accumulators written by one step feed the next.
+          const d = [0.37, -1.3, 0.02][step];
+          const [w, s1, s2] = [w0.slice(), s10.slice(), s20.slice()];
+          const [e, sum] = be.adadeltaDense(w, s1, s2, x, d, 0.99, 1e-8, prop, fast);
+          const [rw, r1, r2] = [Float64Array.from(w0), Float64Array.from(s10), Float64Array.from(s20)];
+          const [re, rsum] = naiveRow('adadelta', rw, r1, r2, 1, x, d, 0.99, 1e-8, 0, 0, fast);
+          if (prop) close(e, re, 'eBelow');
+          else close(e, new Float64Array(n), 'eBelow untouched');
+          close(w, rw, 'w');
+          close(s1, r1, 'Eg2');
+          close(s2, r2, 'Edx2');
+          close([sum], [rsum], 'sumG2');
+          w0.set(w);
+          s10.set(s1);
+          s20.set(s2);
+        }
+      });
   });
 }

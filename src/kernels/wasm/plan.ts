@@ -28,7 +28,8 @@ export const PLAN = {
   /** Weight-layer records of 16 i32 at layers + 64·l: nIn, nOut, channels, w, b, eg2W, edx2W, velW,
    * eg2B, edx2B, velB, dropout ratio (float32 bits). */
   layers: 384,
-  /** Unit-layer records of 8 i32 at units + 32·u: act, err, delta (float32), keep, winner (u8). */
+  /** Unit-layer records of 8 i32 at units + 32·u: act, err, delta (float32), keep, winner (u8),
+   * squares (float32 scratch for act², read by the ADADELTA kernel; 0 = none). */
   units: 2432,
   /** Most weight layers a plan holds. */
   maxLayers: 32,

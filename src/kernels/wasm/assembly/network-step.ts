@@ -3,6 +3,7 @@
 // order of operations is that of dl/network/network.ts, so both give the same model up to float32
 // rounding of activations. Offsets below must match plan.ts.
 
+import { rowUpdateAdadeltaSquares, squares } from './adadelta-squares';
 import { biasUpdateAdadelta, biasUpdateMomentum, biasUpdatePlain } from './bias-update';
 import {
   expRectifierBackward,
@@ -130,6 +131,10 @@ export function backward(plan: usize): void {
     const eBelow = unitWord(plan, l, 1);
     const propagate = l > 0;
     if (propagate) memory.fill(eBelow, 0, <usize>nIn << 2);
+    // Dense ADADELTA rows without l1/l2 take (1−ρ)·g² from x², computed once per layer (unit word 5).
+    const xsq = unitWord(plan, l, 5);
+    const fromSquares = opt == 3 && stride == 1 && l1 == 0 && l2 == 0 && xsq != 0;
+    const sumX2 = fromSquares ? squares(x, xsq, nIn) : 0;
     for (let o = 0; o < nOut; o++) {
       const d = load<f32>(delta + (<usize>o << 2));
       if (shortcut && d == 0) continue;
@@ -138,7 +143,25 @@ export function backward(plan: usize): void {
       const bi = stride == 2 ? 2 * o + ch : o;
       const wr = w + (<usize>off << 2);
       const sr = <usize>off << 2;
-      if (opt == 3) {
+      if (opt == 3 && fromSquares) {
+        rowUpdateAdadeltaSquares(
+          wr,
+          <usize>layerWord(plan, l, 5) + sr,
+          <usize>layerWord(plan, l, 6) + sr,
+          x,
+          xsq,
+          nIn,
+          d,
+          <f32>rho,
+          <f32>eps,
+          eBelow,
+          propagate,
+          fast,
+        );
+        const eg2B = <usize>layerWord(plan, l, 8);
+        const edx2B = <usize>layerWord(plan, l, 9);
+        biasUpdateAdadelta(b, eg2B, edx2B, bi, d, (<f64>d * <f64>d * sumX2) / nIn, rho, eps, l1, l2);
+      } else if (opt == 3) {
         const sumG2 = rowUpdateAdadelta(
           wr,
           <usize>layerWord(plan, l, 5) + sr,

@@ -62,7 +62,96 @@ function rowScalar(
   return sum;
 }
 
-/** The f32x4 body for stride 1 with compile-time flags; the tail goes to rowScalar. */
+/**
+ * One f32x4 group (four weights at byte offset o) of the stride-1 loop; returns its g² for ADADELTA.
+ * `masked` (fast_mode with a zero input in the block) keeps weights whose input is 0 untouched.
+ */
+@inline
+function group(
+  opt: i32,
+  w: usize,
+  s1: usize,
+  s2: usize,
+  x: usize,
+  e: usize,
+  vd: v128,
+  v1: v128,
+  v2: v128,
+  omr: v128,
+  vl1: v128,
+  vl2: v128,
+  magic: v128,
+  prop: bool,
+  reg: bool,
+  masked: bool,
+): v128 {
+  const zero = f32x4.splat(0);
+  const wv = v128.load(w);
+  if (prop) v128.store(e, f32x4.add(v128.load(e), f32x4.mul(vd, wv)));
+  const xv = v128.load(x);
+  let g = f32x4.mul(vd, xv);
+  if (reg) {
+    // sign(w) = [w < 0] − [w > 0] on the all-ones masks (−1 as integers).
+    const sign = f32x4.sub(f32x4.convert_i32x4_s(f32x4.lt(wv, zero)), f32x4.convert_i32x4_s(f32x4.gt(wv, zero)));
+    g = f32x4.add(g, f32x4.add(f32x4.mul(vl1, sign), f32x4.mul(vl2, wv)));
+  }
+  const skip = masked ? f32x4.eq(xv, zero) : zero;
+  if (opt == PLAIN) {
+    let nw = f32x4.sub(wv, f32x4.mul(v1, g));
+    if (masked) nw = v128.bitselect(wv, nw, skip);
+    v128.store(w, nw);
+    return zero;
+  }
+  if (opt == NESTEROV) {
+    const vo = v128.load(s1);
+    let vn = f32x4.sub(f32x4.mul(v2, vo), g);
+    let nw = f32x4.add(wv, f32x4.mul(v1, vn));
+    if (masked) {
+      vn = v128.bitselect(vo, vn, skip);
+      nw = v128.bitselect(wv, nw, skip);
+    }
+    v128.store(s1, vn);
+    v128.store(w, nw);
+    return zero;
+  }
+  if (opt == CLASSICAL) {
+    const vo = v128.load(s1);
+    let step = f32x4.mul(f32x4.neg(v1), g);
+    let nw = f32x4.add(f32x4.add(wv, step), f32x4.mul(v2, vo));
+    if (masked) {
+      step = v128.bitselect(vo, step, skip);
+      nw = v128.bitselect(wv, nw, skip);
+    }
+    v128.store(s1, step);
+    v128.store(w, nw);
+    return zero;
+  }
+  let g2 = f32x4.mul(g, g);
+  const ego = v128.load(s1);
+  const dx2 = v128.load(s2);
+  let eg = f32x4.add(f32x4.mul(v1, ego), f32x4.mul(omr, g2));
+  const ratio = f32x4.div(f32x4.add(dx2, v2), f32x4.add(eg, v2));
+  // approxSqrt(ratio) as H2O: reinterpret 532483686 + (bits >> 1).
+  const eta = i32x4.add(magic, i32x4.shr_s(ratio, 1));
+  let ndx2 = f32x4.add(f32x4.mul(v1, dx2), f32x4.mul(omr, f32x4.mul(f32x4.mul(eta, eta), g2)));
+  let nw = f32x4.sub(wv, f32x4.mul(eta, g));
+  if (masked) {
+    eg = v128.bitselect(ego, eg, skip);
+    ndx2 = v128.bitselect(dx2, ndx2, skip);
+    nw = v128.bitselect(wv, nw, skip);
+    g2 = v128.andnot(g2, skip);
+  }
+  v128.store(s1, eg);
+  v128.store(s2, ndx2);
+  v128.store(w, nw);
+  return g2;
+}
+
+/**
+ * The f32x4 loop for stride 1 with compile-time flags, four groups per iteration: V8 re-creates
+ * splatted constants at every use inside a loop, so unrolling shares them (and the loop overhead)
+ * across 16 weights. With fast_mode, blocks without a zero input skip the masking. Tail: rowScalar.
+ */
 @inline
 function rowVector(
   opt: i32,
@@ -87,69 +176,56 @@ function rowVector(
   const omr = f32x4.splat(1 - p1);
   const vl1 = f32x4.splat(l1);
   const vl2 = f32x4.splat(l2);
-  const zero = f32x4.splat(0);
   const magic = i32x4.splat(532483686);
-  let acc = f32x4.splat(0);
+  const zero = f32x4.splat(0);
+  let acc = zero;
   let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const o = <usize>i << 2;
+    const pw = w + o;
+    const p1s = s1 + o;
+    const p2s = s2 + o;
+    const px = x + o;
+    const pe = e + o;
+    let masked = false;
+    if (fast) {
+      const z01 = v128.or(f32x4.eq(v128.load(px), zero), f32x4.eq(v128.load(px, 16), zero));
+      const z23 = v128.or(f32x4.eq(v128.load(px, 32), zero), f32x4.eq(v128.load(px, 48), zero));
+      masked = v128.any_true(v128.or(z01, z23));
+    }
+    if (masked) {
+      acc = f32x4.add(acc, group(opt, pw, p1s, p2s, px, pe, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, true));
+      acc = f32x4.add(
+        acc,
+        group(opt, pw + 16, p1s + 16, p2s + 16, px + 16, pe + 16, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
+      );
+      acc = f32x4.add(
+        acc,
+        group(opt, pw + 32, p1s + 32, p2s + 32, px + 32, pe + 32, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
+      );
+      acc = f32x4.add(
+        acc,
+        group(opt, pw + 48, p1s + 48, p2s + 48, px + 48, pe + 48, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
+      );
+    } else {
+      acc = f32x4.add(acc, group(opt, pw, p1s, p2s, px, pe, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, false));
+      acc = f32x4.add(
+        acc,
+        group(opt, pw + 16, p1s + 16, p2s + 16, px + 16, pe + 16, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
+      );
+      acc = f32x4.add(
+        acc,
+        group(opt, pw + 32, p1s + 32, p2s + 32, px + 32, pe + 32, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
+      );
+      acc = f32x4.add(
+        acc,
+        group(opt, pw + 48, p1s + 48, p2s + 48, px + 48, pe + 48, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
+      );
+    }
+  }
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
-    const wv = v128.load(w + o);
-    if (prop) v128.store(e + o, f32x4.add(v128.load(e + o), f32x4.mul(vd, wv)));
-    const xv = v128.load(x + o);
-    let g = f32x4.mul(vd, xv);
-    if (reg) {
-      // sign(w) = [w < 0] − [w > 0] on the all-ones masks (−1 as integers).
-      const sign = f32x4.sub(
-        f32x4.convert_i32x4_s(f32x4.lt(wv, zero)),
-        f32x4.convert_i32x4_s(f32x4.gt(wv, zero)),
-      );
-      g = f32x4.add(g, f32x4.add(f32x4.mul(vl1, sign), f32x4.mul(vl2, wv)));
-    }
-    const skip = fast ? f32x4.eq(xv, zero) : zero;
-    if (opt == PLAIN) {
-      let nw = f32x4.sub(wv, f32x4.mul(v1, g));
-      if (fast) nw = v128.bitselect(wv, nw, skip);
-      v128.store(w + o, nw);
-    } else if (opt == NESTEROV) {
-      const vo = v128.load(s1 + o);
-      let vn = f32x4.sub(f32x4.mul(v2, vo), g);
-      let nw = f32x4.add(wv, f32x4.mul(v1, vn));
-      if (fast) {
-        vn = v128.bitselect(vo, vn, skip);
-        nw = v128.bitselect(wv, nw, skip);
-      }
-      v128.store(s1 + o, vn);
-      v128.store(w + o, nw);
-    } else if (opt == CLASSICAL) {
-      const vo = v128.load(s1 + o);
-      let step = f32x4.mul(f32x4.neg(v1), g);
-      let nw = f32x4.add(f32x4.add(wv, step), f32x4.mul(v2, vo));
-      if (fast) {
-        step = v128.bitselect(vo, step, skip);
-        nw = v128.bitselect(wv, nw, skip);
-      }
-      v128.store(s1 + o, step);
-      v128.store(w + o, nw);
-    } else {
-      let g2 = f32x4.mul(g, g);
-      const ego = v128.load(s1 + o);
-      const dx2 = v128.load(s2 + o);
-      let eg = f32x4.add(f32x4.mul(v1, ego), f32x4.mul(omr, g2));
-      const ratio = f32x4.div(f32x4.add(dx2, v2), f32x4.add(eg, v2));
-      const eta = i32x4.add(magic, i32x4.shr_s(ratio, 1));
-      let ndx2 = f32x4.add(f32x4.mul(v1, dx2), f32x4.mul(omr, f32x4.mul(f32x4.mul(eta, eta), g2)));
-      let nw = f32x4.sub(wv, f32x4.mul(eta, g));
-      if (fast) {
-        eg = v128.bitselect(ego, eg, skip);
-        ndx2 = v128.bitselect(dx2, ndx2, skip);
-        nw = v128.bitselect(wv, nw, skip);
-        g2 = v128.andnot(g2, skip);
-      }
-      v128.store(s1 + o, eg);
-      v128.store(s2 + o, ndx2);
-      v128.store(w + o, nw);
-      acc = f32x4.add(acc, g2);
-    }
+    acc = f32x4.add(acc, group(opt, w + o, s1 + o, s2 + o, x + o, e + o, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, fast));
   }
   let sum =
     f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));

@@ -1,0 +1,154 @@
+// ADADELTA row update for the common case (stride 1, no l1/l2) from a per-row x² vector: (1−ρ)·g² is
+// then c·x² with c = (1−ρ)·δ², one multiply instead of three, and the bias rule's Σg² is δ²·Σx² (the
+// caller computes Σx² once per layer and row). fast_mode needs no masking beyond ρ → 1 where x = 0:
+// there g = 0, so Eg², Edx² and w come out unchanged. Same formulas as row-update.ts up to rounding.
+
+/** xsq[i] = x[i]²; returns Σ x[i]² (float32 lanes, summed in float64). */
+export function squares(x: usize, xsq: usize, n: i32): f64 {
+  let acc = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    const v = v128.load(x + o);
+    const s = f32x4.mul(v, v);
+    v128.store(xsq + o, s);
+    acc = f32x4.add(acc, s);
+  }
+  let sum: f64 =
+    <f64>f32x4.extract_lane(acc, 0) +
+    <f64>f32x4.extract_lane(acc, 1) +
+    <f64>f32x4.extract_lane(acc, 2) +
+    <f64>f32x4.extract_lane(acc, 3);
+  for (; i < n; i++) {
+    const v = load<f32>(x + (<usize>i << 2));
+    store<f32>(xsq + (<usize>i << 2), v * v);
+    sum += <f64>(v * v);
+  }
+  return sum;
+}
+
+/** Four weights at w/eg/edx/x/xsq/e (already offset); `masked` turns ρ into 1 where x = 0. */
+@inline
+function group(
+  w: usize,
+  eg: usize,
+  edx: usize,
+  x: usize,
+  xsq: usize,
+  e: usize,
+  vd: v128,
+  vrho: v128,
+  veps: v128,
+  vc: v128,
+  magic: v128,
+  prop: bool,
+  masked: bool,
+): void {
+  const wv = v128.load(w);
+  if (prop) v128.store(e, f32x4.add(v128.load(e), f32x4.mul(vd, wv)));
+  const xv = v128.load(x);
+  const rho = masked ? v128.bitselect(f32x4.splat(1), vrho, f32x4.eq(xv, f32x4.splat(0))) : vrho;
+  const t = f32x4.mul(vc, v128.load(xsq));
+  const nEg = f32x4.add(f32x4.mul(rho, v128.load(eg)), t);
+  const dx2 = v128.load(edx);
+  // approxSqrt((Edx² + ε)/(Eg² + ε)) as H2O: reinterpret 532483686 + (bits >> 1).
+  const eta = i32x4.add(magic, i32x4.shr_s(f32x4.div(f32x4.add(dx2, veps), f32x4.add(nEg, veps)), 1));
+  v128.store(eg, nEg);
+  v128.store(edx, f32x4.add(f32x4.mul(rho, dx2), f32x4.mul(f32x4.mul(eta, eta), t)));
+  v128.store(w, f32x4.sub(wv, f32x4.mul(eta, f32x4.mul(vd, xv))));
+}
+
+/** The loop with compile-time flags: 16 weights per iteration (V8 re-creates splats at each use). */
+@inline
+function rowLoop(
+  w: usize,
+  eg: usize,
+  edx: usize,
+  x: usize,
+  xsq: usize,
+  e: usize,
+  n: i32,
+  d: f32,
+  rho: f32,
+  eps: f32,
+  prop: bool,
+  fast: bool,
+): void {
+  const vd = f32x4.splat(d);
+  const vrho = f32x4.splat(rho);
+  const veps = f32x4.splat(eps);
+  const vc = f32x4.splat((1 - rho) * d * d);
+  const magic = i32x4.splat(532483686);
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const o = <usize>i << 2;
+    const pw = w + o;
+    const pg = eg + o;
+    const pd = edx + o;
+    const px = x + o;
+    const pq = xsq + o;
+    const pe = e + o;
+    let masked = false;
+    if (fast) {
+      const z01 = v128.or(f32x4.eq(v128.load(px), zero), f32x4.eq(v128.load(px, 16), zero));
+      const z23 = v128.or(f32x4.eq(v128.load(px, 32), zero), f32x4.eq(v128.load(px, 48), zero));
+      masked = v128.any_true(v128.or(z01, z23));
+    }
+    if (masked) {
+      group(pw, pg, pd, px, pq, pe, vd, vrho, veps, vc, magic, prop, true);
+      group(pw + 16, pg + 16, pd + 16, px + 16, pq + 16, pe + 16, vd, vrho, veps, vc, magic, prop, true);
+      group(pw + 32, pg + 32, pd + 32, px + 32, pq + 32, pe + 32, vd, vrho, veps, vc, magic, prop, true);
+      group(pw + 48, pg + 48, pd + 48, px + 48, pq + 48, pe + 48, vd, vrho, veps, vc, magic, prop, true);
+    } else {
+      group(pw, pg, pd, px, pq, pe, vd, vrho, veps, vc, magic, prop, false);
+      group(pw + 16, pg + 16, pd + 16, px + 16, pq + 16, pe + 16, vd, vrho, veps, vc, magic, prop, false);
+      group(pw + 32, pg + 32, pd + 32, px + 32, pq + 32, pe + 32, vd, vrho, veps, vc, magic, prop, false);
+      group(pw + 48, pg + 48, pd + 48, px + 48, pq + 48, pe + 48, vd, vrho, veps, vc, magic, prop, false);
+    }
+  }
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    group(w + o, eg + o, edx + o, x + o, xsq + o, e + o, vd, vrho, veps, vc, magic, prop, fast);
+  }
+  const omr: f32 = 1 - rho;
+  for (; i < n; i++) {
+    const k = <usize>i << 2;
+    const wk = load<f32>(w + k);
+    if (prop) store<f32>(e + k, load<f32>(e + k) + d * wk);
+    const xi = load<f32>(x + k);
+    if (fast && xi == 0) continue;
+    const t = (omr * d * d) * load<f32>(xsq + k);
+    const nEg = rho * load<f32>(eg + k) + t;
+    const dx2 = load<f32>(edx + k);
+    const eta = reinterpret<f32>(532483686 + (reinterpret<i32>((dx2 + eps) / (nEg + eps)) >> 1));
+    store<f32>(eg + k, nEg);
+    store<f32>(edx + k, rho * dx2 + eta * eta * t);
+    store<f32>(w + k, wk - eta * (d * xi));
+  }
+}
+
+/**
+ * ADADELTA on one dense row without l1/l2, given xsq = x² ({@link squares}): eBelow += δ·w (pre-update)
+ * when `propagate`; fast_mode leaves weights whose input is 0 untouched. Σg² is δ²·Σx² (the caller's).
+ */
+export function rowUpdateAdadeltaSquares(
+  w: usize,
+  eg2: usize,
+  edx2: usize,
+  x: usize,
+  xsq: usize,
+  n: i32,
+  delta: f32,
+  rho: f32,
+  epsilon: f32,
+  eBelow: usize,
+  propagate: i32,
+  fastMode: i32,
+): void {
+  if (propagate) {
+    if (fastMode) rowLoop(w, eg2, edx2, x, xsq, eBelow, n, delta, rho, epsilon, true, true);
+    else rowLoop(w, eg2, edx2, x, xsq, eBelow, n, delta, rho, epsilon, true, false);
+  } else if (fastMode) rowLoop(w, eg2, edx2, x, xsq, eBelow, n, delta, rho, epsilon, false, true);
+  else rowLoop(w, eg2, edx2, x, xsq, eBelow, n, delta, rho, epsilon, false, false);
+}
