@@ -52,6 +52,8 @@ export interface WasmKernels {
   rowUpdateNesterov(...args: number[]): void;
   rowUpdateClassicalMomentum(...args: number[]): void;
   rowUpdateAdadelta(...args: number[]): number;
+  squares(x: number, xsq: number, n: number): number;
+  rowUpdateAdadeltaSquares(...args: number[]): void;
   rowSumSquares(w: number, stride: number, n: number): number;
   scaleRow(w: number, stride: number, n: number, factor: number): void;
   biasUpdatePlain(b: number, k: number, delta: number, rate: number, l1: number, l2: number): void;
