@@ -28,6 +28,53 @@ function dot(w: usize, x: usize, n: i32): f32 {
   return r;
 }
 
+/** Σ of the four lanes (pairwise, as dot). */
+@inline
+function hsum(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
+}
+
+/**
+ * Four outputs at once: each x vector is loaded once for four weight rows, and the four independent
+ * accumulators hide the add latency that bounds a single row's dot (more would spill: V8 has 16
+ * vector registers and does not fold the loads into the multiplies).
+ */
+@inline
+function dot4(w: usize, rowBytes: usize, x: usize, n: i32, out: usize, b: usize): void {
+  const w1 = w + rowBytes;
+  const w2 = w1 + rowBytes;
+  const w3 = w2 + rowBytes;
+  let a0 = f32x4.splat(0);
+  let a1 = f32x4.splat(0);
+  let a2 = f32x4.splat(0);
+  let a3 = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    const xa = v128.load(x + o);
+    a0 = f32x4.add(a0, f32x4.mul(v128.load(w + o), xa));
+    a1 = f32x4.add(a1, f32x4.mul(v128.load(w1 + o), xa));
+    a2 = f32x4.add(a2, f32x4.mul(v128.load(w2 + o), xa));
+    a3 = f32x4.add(a3, f32x4.mul(v128.load(w3 + o), xa));
+  }
+  let r0 = hsum(a0);
+  let r1 = hsum(a1);
+  let r2 = hsum(a2);
+  let r3 = hsum(a3);
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    const xi = load<f32>(x + o);
+    r0 += load<f32>(w + o) * xi;
+    r1 += load<f32>(w1 + o) * xi;
+    r2 += load<f32>(w2 + o) * xi;
+    r3 += load<f32>(w3 + o) * xi;
+  }
+  store<f32>(out, <f32>(<f64>r0 + load<f64>(b)));
+  store<f32>(out, <f32>(<f64>r1 + load<f64>(b, 8)), 4);
+  store<f32>(out, <f32>(<f64>r2 + load<f64>(b, 16)), 8);
+  store<f32>(out, <f32>(<f64>r3 + load<f64>(b, 24)), 12);
+}
+
 /** out[o] = b[o] + Σ_i w[o·nIn + i]·x[i]; rows with keep[o] = 0 give 0 when useKeep. */
 export function gemvBias(
   w: usize,
@@ -40,7 +87,10 @@ export function gemvBias(
   useKeep: i32,
 ): void {
   const rowBytes = <usize>nIn << 2;
-  for (let o = 0; o < nOut; o++) {
+  let o = 0;
+  // Blocks of four rows when nothing is dropped (dropped rows are skipped one by one below).
+  if (!useKeep) for (; o + 4 <= nOut; o += 4) dot4(w + <usize>o * rowBytes, rowBytes, x, nIn, out + (<usize>o << 2), b + (<usize>o << 3));
+  for (; o < nOut; o++) {
     const at = out + (<usize>o << 2);
     if (useKeep && load<u8>(keep + o) == 0) {
       store<f32>(at, 0);
