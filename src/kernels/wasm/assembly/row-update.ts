@@ -75,6 +75,7 @@ function group(
   x: usize,
   e: usize,
   vd: v128,
+  vrd: v128,
   v1: v128,
   v2: v128,
   omr: v128,
@@ -96,6 +97,12 @@ function group(
     g = f32x4.add(g, f32x4.add(f32x4.mul(vl1, sign), f32x4.mul(vl2, wv)));
   }
   const skip = masked ? f32x4.eq(xv, zero) : zero;
+  if (opt == PLAIN && !reg) {
+    // g = δ·x exactly, so w − (rate·δ)·x: one multiply; where x = 0 this leaves w as it is, so
+    // fast_mode needs no mask here.
+    v128.store(w, f32x4.sub(wv, f32x4.mul(vrd, xv)));
+    return zero;
+  }
   if (opt == PLAIN) {
     let nw = f32x4.sub(wv, f32x4.mul(v1, g));
     if (masked) nw = v128.bitselect(wv, nw, skip);
@@ -171,6 +178,7 @@ function rowVector(
   fast: bool,
 ): f32 {
   const vd = f32x4.splat(d);
+  const vrd = f32x4.splat(p1 * d);
   const v1 = f32x4.splat(p1);
   const v2 = f32x4.splat(p2);
   const omr = f32x4.splat(1 - p1);
@@ -188,44 +196,44 @@ function rowVector(
     const px = x + o;
     const pe = e + o;
     let masked = false;
-    if (fast) {
+    if (fast && (opt != PLAIN || reg)) {
       const z01 = v128.or(f32x4.eq(v128.load(px), zero), f32x4.eq(v128.load(px, 16), zero));
       const z23 = v128.or(f32x4.eq(v128.load(px, 32), zero), f32x4.eq(v128.load(px, 48), zero));
       masked = v128.any_true(v128.or(z01, z23));
     }
     if (masked) {
-      acc = f32x4.add(acc, group(opt, pw, p1s, p2s, px, pe, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, true));
+      acc = f32x4.add(acc, group(opt, pw, p1s, p2s, px, pe, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, true));
       acc = f32x4.add(
         acc,
-        group(opt, pw + 16, p1s + 16, p2s + 16, px + 16, pe + 16, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
+        group(opt, pw + 16, p1s + 16, p2s + 16, px + 16, pe + 16, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
       );
       acc = f32x4.add(
         acc,
-        group(opt, pw + 32, p1s + 32, p2s + 32, px + 32, pe + 32, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
+        group(opt, pw + 32, p1s + 32, p2s + 32, px + 32, pe + 32, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
       );
       acc = f32x4.add(
         acc,
-        group(opt, pw + 48, p1s + 48, p2s + 48, px + 48, pe + 48, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
+        group(opt, pw + 48, p1s + 48, p2s + 48, px + 48, pe + 48, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
       );
     } else {
-      acc = f32x4.add(acc, group(opt, pw, p1s, p2s, px, pe, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, false));
+      acc = f32x4.add(acc, group(opt, pw, p1s, p2s, px, pe, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, false));
       acc = f32x4.add(
         acc,
-        group(opt, pw + 16, p1s + 16, p2s + 16, px + 16, pe + 16, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
+        group(opt, pw + 16, p1s + 16, p2s + 16, px + 16, pe + 16, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
       );
       acc = f32x4.add(
         acc,
-        group(opt, pw + 32, p1s + 32, p2s + 32, px + 32, pe + 32, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
+        group(opt, pw + 32, p1s + 32, p2s + 32, px + 32, pe + 32, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
       );
       acc = f32x4.add(
         acc,
-        group(opt, pw + 48, p1s + 48, p2s + 48, px + 48, pe + 48, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
+        group(opt, pw + 48, p1s + 48, p2s + 48, px + 48, pe + 48, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
       );
     }
   }
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
-    acc = f32x4.add(acc, group(opt, w + o, s1 + o, s2 + o, x + o, e + o, vd, v1, v2, omr, vl1, vl2, magic, prop, reg, fast));
+    acc = f32x4.add(acc, group(opt, w + o, s1 + o, s2 + o, x + o, e + o, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, fast));
   }
   let sum =
     f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
