@@ -4,6 +4,7 @@
 import { H2OInputError } from '../../core/index.ts';
 import type { Frame, Vec } from '../../frame/index.ts';
 import { applyEncoding, type EncodingPlan } from './categorical-encoding.ts';
+import { type PackedRows, packRows } from './packed-rows.ts';
 
 /** How numeric predictors are transformed (§2.4). */
 export type TransformType = 'NONE' | 'STANDARDIZE' | 'NORMALIZE' | 'DESCALE';
@@ -250,6 +251,12 @@ export class AdaptedRows {
   private readonly catVecs: (Vec | null)[];
   private readonly catMaps: (Int32Array | null)[];
   private readonly numVecs: (Vec | null)[];
+  /** Per numeric column for fill(): its values array, NA bits, and the value of absent/constant ones. */
+  private readonly numData: (ArrayLike<number> | null)[];
+  private readonly numNA: (Uint8Array | null)[];
+  private readonly numFixed: Float64Array;
+  /** Row-major numeric predictors ({@link pack}), read by fill() when present. */
+  private packed: PackedRows | null = null;
   readonly nRows: number;
   /** The frame rows are read from, after categorical_encoding (parallel scoring shares its columns). */
   readonly frame: Frame;
@@ -279,6 +286,25 @@ export class AdaptedRows {
       }
       return v;
     });
+    this.numData = this.numVecs.map((v) => (v === null || v.isConstant ? null : v.data));
+    this.numNA = this.numVecs.map((v) => (v === null ? null : v.naBits));
+    this.numFixed = Float64Array.from(this.numVecs, (v) => (v === null ? Number.NaN : v.at(0)));
+  }
+
+  /**
+   * Makes (once) a row-major copy of the numeric predictors when they qualify (packed-rows.ts), so
+   * fill() reads one contiguous row; returns it (to share with workers) or null.
+   */
+  pack(): PackedRows | null {
+    this.packed ??= packRows(this.numVecs, this.nRows);
+    return this.packed;
+  }
+
+  /** Uses a copy made by another thread's {@link pack} over the same frame. */
+  usePacked(packed: PackedRows | null): void {
+    if (packed !== null && packed.width !== this.numVecs.length)
+      throw new Error('internal error: packed rows of another layout');
+    this.packed = packed;
   }
 
   /** True if row has an NA in any predictor (for missing_values_handling=Skip). */
@@ -318,9 +344,27 @@ export class AdaptedRows {
         : info.catOffsets[info.catOffsets.length - 1];
     const subs = info.numSub;
     const muls = info.numMul;
-    for (let k = 0; k < this.numVecs.length; k++) {
-      const v = this.numVecs[k];
-      const x = v === null ? Number.NaN : v.at(row);
+    const packed = this.packed;
+    if (packed !== null) {
+      const data = packed.data;
+      const base = row * packed.width;
+      for (let k = 0; k < packed.width; k++) {
+        const x = data[base + k];
+        out[start + k] = Number.isNaN(x)
+          ? training
+            ? (info.numMeans[k] - subs[k]) * muls[k]
+            : 0
+          : (x - subs[k]) * muls[k];
+      }
+      return;
+    }
+    // The column arrays directly (a Vec.at() call per cell was a third of a training row's time).
+    const byte = row >> 3;
+    const bit = 1 << (row & 7);
+    for (let k = 0; k < this.numData.length; k++) {
+      const data = this.numData[k];
+      const na = this.numNA[k];
+      const x = data === null ? this.numFixed[k] : na !== null && na[byte] & bit ? Number.NaN : data[row];
       if (Number.isNaN(x)) {
         out[start + k] = training ? (info.numMeans[k] - subs[k]) * muls[k] : 0;
       } else {

@@ -59,6 +59,8 @@ export async function trainDeepLearning(
   const eff = setup.effective;
   const frame = req.trainingFrame;
   const adapted = new AdaptedRows(setup.dataInfo, frame);
+  // Training reads rows in shuffled order many times: a row-major copy keeps each row contiguous.
+  adapted.pack();
   let rows = setup.trainRows;
   if (eff.missing_values_handling === 'Skip') rows = rows.filter((r) => !adapted.hasNA(r));
   if (rows.length === 0) {

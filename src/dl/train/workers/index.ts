@@ -79,6 +79,7 @@ export function createIterationRunner(ctx0: IterationContext, opts: RunnerOption
         network: ctx.network,
         info: ctx.adapted.info,
         frame: opts.frame,
+        packed: ctx.adapted.pack(),
         rows: ctx.rows,
         targets: ctx.targets,
         sampleWeights: ctx.sampleWeights,

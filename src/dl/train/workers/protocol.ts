@@ -1,6 +1,7 @@
 // Messages between the training pool (main thread) and its workers, and the list of a network's
 // learned buffers in a fixed order (the order of network-state.ts's STATE_KEYS).
 import type { DataInfoState } from '../../data/data-info.ts';
+import type { PackedRows } from '../../data/packed-rows.ts';
 import type { Network, NetworkSpec, SharedEngineMemory } from '../../network/index.ts';
 import type { Targets } from '../iteration.ts';
 import type { SharedColumn } from './shared-frame.ts';
@@ -14,6 +15,8 @@ export interface InitMessage {
   spec: NetworkSpec;
   info: DataInfoState;
   cols: SharedColumn[];
+  /** The training thread's row-major copy of the numeric predictors (shared), or null. */
+  packed: PackedRows | null;
   /** This worker's shard of the training rows. */
   rows: Int32Array;
   targets: Targets;

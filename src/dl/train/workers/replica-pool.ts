@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Frame } from '../../../frame/index.ts';
 import type { DataInfoState } from '../../data/data-info.ts';
+import type { PackedRows } from '../../data/packed-rows.ts';
 import { Network } from '../../network/index.ts';
 import type { Targets } from '../iteration.ts';
 import {
@@ -26,6 +27,8 @@ export interface PoolSetup {
   network: Network;
   info: DataInfoState;
   frame: Frame;
+  /** Row-major numeric predictors of `frame` (AdaptedRows.pack), shared with the workers, or null. */
+  packed?: PackedRows | null;
   rows: Int32Array;
   targets: Targets;
   sampleWeights: Float64Array | null;
@@ -102,6 +105,7 @@ export class ReplicaPool {
         spec: setup.network.spec,
         info: setup.info,
         cols,
+        packed: setup.packed ?? null,
         rows: toShared(shard),
         targets,
         sampleWeights: weights,

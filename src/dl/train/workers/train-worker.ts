@@ -19,7 +19,9 @@ let state: { init: InitMessage; net: Network; adapted: AdaptedRows } | null = nu
 function onMessage(msg: InitMessage | IterateMessage): WorkerReply | null {
   if (msg.type === 'init') {
     const net = new Network(msg.spec, { backend: 'wasm', hogwild: msg.hogwild ?? undefined });
-    state = { init: msg, net, adapted: new AdaptedRows(msg.info, reviveFrame(msg.cols)) };
+    const adapted = new AdaptedRows(msg.info, reviveFrame(msg.cols));
+    adapted.usePacked(msg.packed);
+    state = { init: msg, net, adapted };
     return null;
   }
   if (state === null) throw new Error('internal error: iterate before init');
