@@ -3,6 +3,7 @@
 export * from './bias-update';
 export * from './combine-rows';
 export * from './gemm';
+export * from './gemm-packed';
 export * from './kernels';
 export * from './network-step';
 export * from './row-update';
