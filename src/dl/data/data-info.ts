@@ -362,6 +362,13 @@ export class AdaptedRows {
       }
       const data = v.data;
       const na = v.naBits;
+      if (na === null && !(data instanceof Float64Array) && !(data instanceof Float32Array)) {
+        // Integer storage without NAs (MNIST's pixels): no NaN to test for, 1/4 less time per cell.
+        if (rows === null)
+          for (let r = 0, at = col; r < m; r++, at += p) out[at] = (data[k0 + r] - sub) * mul;
+        else for (let r = 0, at = col; r < m; r++, at += p) out[at] = (data[rows[k0 + r]] - sub) * mul;
+        continue;
+      }
       for (let r = 0; r < m; r++) {
         const row = rows ? rows[k0 + r] : k0 + r;
         const x = na !== null && na[row >> 3] & (1 << (row & 7)) ? Number.NaN : data[row];
