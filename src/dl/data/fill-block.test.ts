@@ -47,12 +47,19 @@ describe('AdaptedRows.fillBlock', () => {
   }
 
   it('reads integer columns without NAs (the no-NaN fast path) as fill() does', () => {
+    // Five columns: four go through the four-at-a-time loop, the fifth alone.
     const ints = new Frame(
-      ['px', 'q'],
-      [Vec.numeric([0, 255, 17, 3, 128, 9, 64]), Vec.numeric([-5, 300, 2, 7, 7, 1000, -40])],
+      ['px', 'q', 'r', 's', 't'],
+      [
+        Vec.numeric([0, 255, 17, 3, 128, 9, 64]),
+        Vec.numeric([-5, 300, 2, 7, 7, 1000, -40]),
+        Vec.numeric([1, 2, 3, 4, 5, 6, 8]),
+        Vec.numeric([70000, -3, 0, 0, 1, 2, 3]),
+        Vec.numeric([9, 8, 7, 6, 5, 4, 2]),
+      ],
     );
     assert.ok(!(ints.col('px').data instanceof Float64Array), 'px should have integer storage');
-    const info = buildDataInfo(ints, ['px', 'q'], null, {
+    const info = buildDataInfo(ints, ints.names, null, {
       use_all_factor_levels: true,
       standardize: true,
       autoencoder: false,
