@@ -45,4 +45,39 @@ describe('AdaptedRows.fillBlock', () => {
       }
     });
   }
+
+  it('reads integer columns without NAs (the no-NaN fast path) as fill() does', () => {
+    // Five columns: four go through the four-at-a-time loop, the fifth alone.
+    const ints = new Frame(
+      ['px', 'q', 'r', 's', 't'],
+      [
+        Vec.numeric([0, 255, 17, 3, 128, 9, 64]),
+        Vec.numeric([-5, 300, 2, 7, 7, 1000, -40]),
+        Vec.numeric([1, 2, 3, 4, 5, 6, 8]),
+        Vec.numeric([70000, -3, 0, 0, 1, 2, 3]),
+        Vec.numeric([9, 8, 7, 6, 5, 4, 2]),
+      ],
+    );
+    assert.ok(!(ints.col('px').data instanceof Float64Array), 'px should have integer storage');
+    const info = buildDataInfo(ints, ints.names, null, {
+      use_all_factor_levels: true,
+      standardize: true,
+      autoencoder: false,
+      sparse: false,
+      missing_values_handling: 'MeanImputation',
+      standardizeResponse: false,
+    });
+    const a = new AdaptedRows(info, ints);
+    const p = info.fullN;
+    const one = new Float32Array(p);
+    for (const rows of [null, [5, 0, 3, 6]]) {
+      const n = rows ? rows.length : ints.nRows;
+      const block = new Float32Array(n * p).fill(99);
+      a.fillBlock(rows, 0, n, block, false);
+      for (let r = 0; r < n; r++) {
+        a.fill(rows ? rows[r] : r, one, false);
+        assert.deepEqual([...block.subarray(r * p, (r + 1) * p)], [...one], `row ${r}`);
+      }
+    }
+  });
 });

@@ -59,6 +59,18 @@ const CASES: [string, Partial<NetworkSpec>][] = [
       units: [13, 9, 7, 13],
     },
   ],
+  // Layers with at least 16 outputs take the packed kernel (gemmBiasPacked) where it is built.
+  ['wide Rectifier softmax (packed layers)', { units: [37, 24, 20, 3] }],
+  [
+    'wide Tanh autoencoder (packed output layer, odd width)',
+    {
+      activation: 'Tanh',
+      output: 'autoencoder',
+      distribution: 'gaussian',
+      loss: 'Quadratic',
+      units: [37, 18, 22, 37],
+    },
+  ],
 ];
 
 function rowsOf(n: number, width: number): Float32Array {

@@ -20,6 +20,14 @@ const OUTPUTS = { softmax: 0, linear: 1, autoencoder: 2 } as const;
 /** Rows per batched forward call: 64 rows of 717 inputs (183 KB) stay in L2 beside a layer's weights. */
 export const BATCH_ROWS = 64;
 
+/**
+ * Bytes of scratch gemmBiasPacked needs for `nIn` inputs (its gemmPackedScratchBytes: a panel of four
+ * rows, 16 bytes per row and group of four inputs); sized here because memory precedes the instance.
+ */
+function packScratchBytes(nIn: number): number {
+  return 64 * Math.ceil(nIn / 4);
+}
+
 /** The buffers a Network exposes, living in wasm memory. */
 export interface EngineBuffers {
   weights: Float32Array;
@@ -58,6 +66,8 @@ export interface EngineAddresses {
   batchErr: number[];
   batchDelta: number[];
   grad: number;
+  /** Scratch of the packed batched layer (gemmBiasPacked). */
+  pack: number;
 }
 
 /** Owns the memory, the kernel instance and the plan of one network. */
@@ -109,6 +119,7 @@ export class WasmEngine {
     const mini = (spec.mini_batch_size ?? 1) > 1;
     const batchRows = Math.max(BATCH_ROWS, spec.mini_batch_size ?? 1);
     const maxLayerWeights = Math.max(...layout.layers.map((L) => L.nOut * L.channels * L.nIn));
+    const packBytes = packScratchBytes(Math.max(...layout.layers.map((L) => L.nIn)));
     const slot = shared?.slot ?? 0;
     const place = (arena: WasmArena) => {
       const state = {
@@ -136,6 +147,7 @@ export class WasmEngine {
         batchErr: mini ? units.map((n) => arena.alloc(4 * n * batchRows)) : [],
         batchDelta: mini ? units.map((n) => arena.alloc(4 * n * batchRows)) : [],
         grad: mini ? arena.alloc(4 * maxLayerWeights) : 0,
+        pack: arena.alloc(packBytes),
       }));
       return { ...state, ...scratch[slot] };
     };
@@ -146,6 +158,8 @@ export class WasmEngine {
       throw new Error('internal error: shared kernel memory smaller than the network needs');
     const a = place(new WasmArena());
     this.k = instantiateWasmKernels(this.memory);
+    if (this.k.gemmPackedScratchBytes(Math.max(...layout.layers.map((L) => L.nIn))) > packBytes)
+      throw new Error('internal error: packScratchBytes is out of step with the wasm kernels');
     const buf = this.memory.buffer;
     const f32 = (at: number, n: number) => new Float32Array(buf, at, n);
     const f64 = (at: number, n: number) => new Float64Array(buf, at, n);
@@ -296,7 +310,7 @@ export class WasmEngine {
         const win = this.winnerAt(l + 1);
         for (let r = 0; r < m; r++)
           k.gemvMaxout(w, b, x + 4 * r * L.nIn, 0, y + 4 * r * L.nOut, win, L.nOut, L.nIn, 0);
-      } else k.gemmBias(w, b, x, y, m, L.nOut, L.nIn);
+      } else k.gemmBiasPacked(w, b, x, y, m, L.nOut, L.nIn, this.addr.pack);
       const len = m * L.nOut;
       if (l < last || output === 'autoencoder') {
         if (kind === 0) k.tanhForward(y, len);

@@ -3,6 +3,7 @@
 // and instantiates them over a caller-provided shared memory. The module is compiled once per thread;
 // when the runtime lacks WebAssembly SIMD (or the file is missing) callers fall back to the JS kernels.
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 
 /** The wasm exports; addresses are byte offsets into the instance's memory, flags are 0/1. */
 export interface WasmKernels {
@@ -39,6 +40,17 @@ export interface WasmKernels {
     accumulate: number,
   ): void;
   gemmBias(w: number, b: number, x: number, out: number, nRows: number, nOut: number, nIn: number): void;
+  gemmBiasPacked(
+    w: number,
+    b: number,
+    x: number,
+    out: number,
+    nRows: number,
+    nOut: number,
+    nIn: number,
+    pack: number,
+  ): void;
+  gemmPackedScratchBytes(nIn: number): number;
   rectifierForward(a: number, n: number): void;
   tanhForward(a: number, n: number): void;
   expRectifierForward(a: number, n: number): void;
@@ -86,10 +98,16 @@ function load(): WebAssembly.Module | null {
   else if (!WebAssembly.validate(SIMD_PROBE)) reason = 'this runtime has no WebAssembly SIMD';
   else {
     // The relaxed-SIMD build (fused multiply-add in the batched layer) where the runtime validates
-    // it (Node >= 22, or --experimental-wasm-relaxed-simd); H2O_TS_KERNELS=simd forces the plain one.
+    // it (Node >= 22, or Node 20 with its experimental flag, set below); H2O_TS_KERNELS=simd forces the
+    // plain one.
     if (process.env.H2O_TS_KERNELS !== 'simd') {
       try {
-        compiled = new WebAssembly.Module(readFileSync(new URL('./kernels-relaxed.wasm', import.meta.url)));
+        const bytes = readFileSync(new URL('./kernels-relaxed.wasm', import.meta.url));
+        // Node 20's V8 implements relaxed SIMD behind a flag; setting it before the first relaxed
+        // module is compiled makes the module validate. V8 flags are per process, so worker threads
+        // see it too (each one also comes through here).
+        if (!WebAssembly.validate(bytes)) setFlagsFromString('--experimental-wasm-relaxed-simd');
+        compiled = new WebAssembly.Module(bytes);
         relaxed = true;
       } catch {
         compiled = null;

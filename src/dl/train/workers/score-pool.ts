@@ -12,6 +12,8 @@ import { defaultThreads } from './threads.ts';
 
 /** Below this much work (rows × weights) one thread is faster than messaging a helper. */
 const MIN_PARALLEL_WORK = 2e7;
+/** Rows per claim of the shared chunk counter (two forward blocks of 256). */
+const CHUNK_ROWS = 512;
 /** A helper that has not answered in this long is presumed dead; its rows are scored here instead. */
 const HELPER_TIMEOUT_MS = 60_000;
 
@@ -82,9 +84,11 @@ export function scoreParallel(
   const names = [...info.catNames, ...info.numNames].filter((c) => frame.has(c));
   const out = new Float64Array(new SharedArrayBuffer(8 * n * width));
   const rowIdx = rows ? shared(Int32Array.from(rows)) : null;
-  // Equal shares; this thread takes the last one.
-  const parts = ready.length + 1;
-  const per = Math.ceil(n / parts);
+  // Chunks claimed from a shared counter rather than equal shares: a helper starts a little later
+  // and a core may be busy with something else, and fixed shares leave the others waiting.
+  const nChunks = Math.ceil(n / CHUNK_ROWS);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const chunkDone = new Int32Array(new SharedArrayBuffer(4 * nChunks));
   const done = new Int32Array(new SharedArrayBuffer(4 * ready.length));
   ready.forEach((h, j) => {
     const msg: ScoreMessage = {
@@ -97,25 +101,27 @@ export function scoreParallel(
       info: { ...info, encoding: null },
       cols: describeFrame(frame, names),
       rows: rowIdx,
-      k0: j * per,
-      m: Math.max(0, Math.min(per, n - j * per)),
+      n,
+      chunk: CHUNK_ROWS,
+      next,
+      chunkDone,
       out,
       done,
       slot: j,
     };
     h.worker.postMessage(msg);
   });
-  const mine = ready.length * per;
-  if (mine < n) scoreRange(mine, n - mine, out.subarray(mine * width, n * width));
-  for (let j = 0; j < ready.length; j++) {
-    Atomics.wait(done, j, 0, HELPER_TIMEOUT_MS);
-    // 2 = the helper failed (or never answered): score its share here, so errors surface here too.
-    if (Atomics.load(done, j) !== 1) {
-      const k0 = j * per;
-      const m = Math.max(0, Math.min(per, n - k0));
-      if (m > 0) scoreRange(k0, m, out.subarray(k0 * width, (k0 + m) * width));
-    }
-  }
+  const scoreChunk = (c: number) => {
+    const k0 = c * CHUNK_ROWS;
+    const m = Math.min(CHUNK_ROWS, n - k0);
+    scoreRange(k0, m, out.subarray(k0 * width, (k0 + m) * width));
+    Atomics.store(chunkDone, c, 1);
+  };
+  for (let c = Atomics.add(next, 0, 1); c < nChunks; c = Atomics.add(next, 0, 1)) scoreChunk(c);
+  for (let j = 0; j < ready.length; j++) Atomics.wait(done, j, 0, HELPER_TIMEOUT_MS);
+  // A helper that failed (or never answered) leaves its chunks unfinished: they are scored here, so
+  // errors surface here too.
+  for (let c = 0; c < nChunks; c++) if (Atomics.load(chunkDone, c) !== 1) scoreChunk(c);
   result.set(out.subarray(0, n * width));
   return true;
 }

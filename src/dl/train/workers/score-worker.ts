@@ -1,6 +1,6 @@
 // A scoring helper thread (see score-pool.ts): keeps a network per spec, and per message copies the
-// caller's weights in, scores its share of the rows in blocks, writes them into the shared result
-// and wakes the caller through Atomics. Imports only data-info and network, so it starts quickly.
+// caller's weights in, claims chunks of rows from a shared counter until none is left, writes them
+// into the shared result and wakes the caller through Atomics. Imports only data-info and network, so it starts quickly.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AdaptedRows, type DataInfoState } from '../../data/data-info.ts';
 import { Network, type NetworkSpec } from '../../network/index.ts';
@@ -17,9 +17,12 @@ export interface ScoreMessage {
   cols: SharedColumn[];
   /** Frame rows to score (result row k is frame row rows[k]); null = result row k is frame row k. */
   rows: Int32Array | null;
-  /** This share: result rows k0 .. k0 + m − 1. */
-  k0: number;
-  m: number;
+  /** Result rows 0 .. n − 1, in chunks of `chunk` rows claimed through next[0] (shared by all threads). */
+  n: number;
+  chunk: number;
+  next: Int32Array;
+  /** chunkDone[c] ← 1 once chunk c is written (the caller scores any chunk left at 0). */
+  chunkDone: Int32Array;
   /** n × outputs, row-major. */
   out: Float64Array;
   /** done[slot] ← 1 when written, 2 on failure; then notified. */
@@ -45,11 +48,16 @@ function score(msg: ScoreMessage): void {
   const p = msg.info.fullN;
   const width = msg.spec.units[msg.spec.units.length - 1];
   const block = new Float32Array(BLOCK_ROWS * p);
-  const end = msg.k0 + msg.m;
-  for (let k0 = msg.k0; k0 < end; k0 += BLOCK_ROWS) {
-    const m = Math.min(BLOCK_ROWS, end - k0);
-    adapted.fillBlock(msg.rows, k0, m, block, false);
-    net.predictBatch(block, m, msg.out.subarray(k0 * width, (k0 + m) * width));
+  const nChunks = Math.ceil(msg.n / msg.chunk);
+  // Chunks are claimed one at a time, so a thread that is slowed down (a busy core) takes fewer.
+  for (let c = Atomics.add(msg.next, 0, 1); c < nChunks; c = Atomics.add(msg.next, 0, 1)) {
+    const end = Math.min(msg.n, (c + 1) * msg.chunk);
+    for (let k0 = c * msg.chunk; k0 < end; k0 += BLOCK_ROWS) {
+      const m = Math.min(BLOCK_ROWS, end - k0);
+      adapted.fillBlock(msg.rows, k0, m, block, false);
+      net.predictBatch(block, m, msg.out.subarray(k0 * width, (k0 + m) * width));
+    }
+    Atomics.store(msg.chunkDone, c, 1);
   }
 }
 

@@ -4,6 +4,7 @@ export * from './adadelta-squares';
 export * from './bias-update';
 export * from './combine-rows';
 export * from './gemm';
+export * from './gemm-packed';
 export * from './kernels';
 export * from './network-step';
 export * from './row-update';
