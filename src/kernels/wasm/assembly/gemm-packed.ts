@@ -1,6 +1,6 @@
 // Batched dense layer over packed panels of four input rows: out = X·Wᵀ + b, same contract as gemmBias
 // (gemm.ts) plus a scratch area. Rows are interleaved by groups of four inputs, so one pointer with
-// constant offsets feeds twelve accumulators (4 rows × 2 outputs) and the panel stays in L1 while the
+// constant offsets feeds eight accumulators (4 rows × 2 outputs) and the panel stays in L1 while the
 // weights stream from L2; gemmBias spends an address computation per load and streams X from L2.
 
 import { gemmBias } from './gemm';
