@@ -8,7 +8,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Rng } from '../src/core/index.ts';
 import { AdaptedRows, buildDataInfo } from '../src/dl/data/data-info.ts';
-import { Network, type NetworkSpec } from '../src/dl/network/index.ts';
+import { Network, type NetworkSpec, predictBlockRows } from '../src/dl/network/index.ts';
 import {
   DEFAULT_SCHEME,
   type ParallelScheme,
@@ -136,17 +136,19 @@ async function pool(
   return { rps, net };
 }
 
-/** Test-set probabilities: blocks of 256 rows through the batched forward pass, as score-rows does. */
+/** Test-set probabilities: blocks of rows through the batched forward pass, as score-rows does. */
 function predictTest(net: Network, threads: 1 | 2): Float64Array {
   const a = new AdaptedRows(info, test);
   const p = info.fullN;
-  const block = new Float32Array(256 * p);
+  const B = predictBlockRows(p);
+  const block = new Float32Array(B * p);
   const probs = new Float64Array(test.nRows * 10);
+  const offsets = a.inputOffsets();
   const range = (k0: number, m: number, out: Float64Array) => {
-    for (let b = 0; b < m; b += 256) {
-      const mb = Math.min(256, m - b);
+    for (let b = 0; b < m; b += B) {
+      const mb = Math.min(B, m - b);
       a.fillBlock(null, k0 + b, mb, block, false);
-      net.predictBatch(block, mb, out.subarray(b * 10, (b + mb) * 10));
+      net.predictBatch(block, mb, out.subarray(b * 10, (b + mb) * 10), offsets);
     }
   };
   if (threads === 1 || !scoreParallel(net, a, undefined, test.nRows, probs, range))

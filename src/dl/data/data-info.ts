@@ -318,6 +318,20 @@ export class AdaptedRows {
     this.packed = packed;
   }
 
+  /**
+   * c per input slot such that an input is u − c with u = 0 exactly where the raw value is 0:
+   * sub·mul (rounded to float32, as fill() rounds (0 − sub)·mul) for numerics, 0 for categorical and
+   * hashed slots. Network.predictBatch uses it to skip zero inputs in the first layer.
+   */
+  inputOffsets(): Float32Array {
+    const info = this.info;
+    const c = new Float32Array(info.fullN);
+    const buckets = info.hashBuckets ?? 0;
+    const start = buckets > 0 ? buckets : info.catOffsets[info.catOffsets.length - 1];
+    for (let k = 0; k < info.numSub.length; k++) c[start + k] = info.numSub[k] * info.numMul[k];
+    return c;
+  }
+
   /** True if row has an NA in any predictor (for missing_values_handling=Skip). */
   hasNA(row: number): boolean {
     for (let c = 0; c < this.catVecs.length; c++) {

@@ -2,7 +2,7 @@
 export type { InitialWeightDistribution } from './init.ts';
 export { type LayerShape, type NetworkLayout, networkLayout, rowStart } from './layout.ts';
 export { MiniBatcher, miniBatchUnsupported } from './mini-batch.ts';
-export { Network, type NetworkOptions } from './network.ts';
+export { Network, type NetworkOptions, predictBlockRows } from './network.ts';
 export type { NetworkState } from './network-state.ts';
 export { type NegHalfGradient, negativeHalfGradient } from './output-error.ts';
 export {

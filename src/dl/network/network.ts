@@ -43,6 +43,15 @@ function f64(n: number, shared: boolean): Float64Array {
 }
 
 /** A feed-forward network laid out as in layout.ts; see the class members for the buffers. */
+/**
+ * Rows per predictBatch call when scoring a frame: about 4 MB of float32 inputs, 64 to 1,024 rows.
+ * Larger calls amortise the per-call preparation of the sparse-input first layer (a transpose of
+ * its weights) without letting the input block outgrow the caches of wide data.
+ */
+export function predictBlockRows(nIn: number): number {
+  return Math.max(64, Math.min(1024, Math.floor((4 << 20) / (4 * Math.max(1, nIn)))));
+}
+
 export class Network {
   readonly spec: NetworkSpec;
   readonly layout: NetworkLayout;
@@ -233,8 +242,15 @@ export class Network {
    * (n × outputs), each row as {@link predictRow} gives it. The wasm backend runs blocks of rows
    * through a batched dense kernel (weights reused across rows; sums in another order, so results
    * agree with predictRow within float32 rounding); the JS backend loops over predictRow.
+   * `inputOffsets` (AdaptedRows.inputOffsets: c with input = u − c, u zero for a raw 0) lets the wasm
+   * backend multiply only the non-zero u in the first layer when most are zero (images, one-hot).
    */
-  predictBatch(inputs: Float32Array, n: number, out: Float64Array | Float32Array): void {
+  predictBatch(
+    inputs: Float32Array,
+    n: number,
+    out: Float64Array | Float32Array,
+    inputOffsets: Float32Array | null = null,
+  ): void {
     const nIn = this.spec.units[0];
     const nOut = this.spec.units[this.nLayers];
     assert(
@@ -242,7 +258,7 @@ export class Network {
       `predictBatch: buffers too small for ${n} rows`,
     );
     if (this.engine !== null) {
-      this.engine.predictBatch(inputs, n, out);
+      this.engine.predictBatch(inputs, n, out, inputOffsets);
       return;
     }
     for (let r = 0; r < n; r++) {

@@ -117,6 +117,35 @@ describe('Network.predictBatch', () => {
     });
   }
 
+  it('with input offsets (mostly-zero raw inputs) takes the sparse first layer and gives predictRow', {
+    skip: !wasmKernelsAvailable(),
+  }, () => {
+    const net = new Network({ ...BASE, units: [75, 40, 20, 3] }, { backend: 'wasm' });
+    net.initWeights(6);
+    const rng = new Rng(12);
+    const c = Float32Array.from({ length: 75 }, () => rng.nextGaussian());
+    // Standardised rows x = u − c with 70% of u exactly 0 (as AdaptedRows writes a 0 pixel).
+    const x = Float32Array.from({ length: 150 * 75 }, (_, i) =>
+      rng.nextFloat() < 0.7 ? -c[i % 75] : rng.nextGaussian() * 2,
+    );
+    const want = perRow(net, x, 150);
+    const got = new Float64Array(want.length);
+    net.predictBatch(x, 150, got, c);
+    for (let i = 0; i < want.length; i++)
+      assert.ok(
+        Math.abs(got[i] - want[i]) <= 1e-6 + 1e-5 * Math.abs(want[i]),
+        `${i}: ${got[i]} vs ${want[i]}`,
+      );
+    // The sparse path sums other products (W·u + (b − W·c)), so some outputs differ in their last
+    // bits from the dense batch: equal outputs everywhere would mean it was not taken.
+    const dense = new Float64Array(want.length);
+    net.predictBatch(x, 150, dense);
+    assert.ok(
+      got.some((v, i) => v !== dense[i]),
+      'the sparse first layer was used',
+    );
+  });
+
   it('equals predictRow exactly on the JS backend', () => {
     const net = new Network({ ...BASE, activation: 'Maxout' }, { backend: 'js' });
     net.initWeights(4);

@@ -68,6 +68,8 @@ export interface EngineAddresses {
   grad: number;
   /** Scratch of the packed batched layer (gemmBiasPacked). */
   pack: number;
+  /** Sparse-input first layer (sparse-input.ts): Wᵀ, b − W·c, the offsets c, the non-zero list. */
+  sparse: { wt: number; b2: number; c: number; list: number } | null;
 }
 
 /** Owns the memory, the kernel instance and the plan of one network. */
@@ -121,6 +123,9 @@ export class WasmEngine {
     const maxLayerWeights = Math.max(...layout.layers.map((L) => L.nOut * L.channels * L.nIn));
     const packBytes = packScratchBytes(Math.max(...layout.layers.map((L) => L.nIn)));
     const slot = shared?.slot ?? 0;
+    const L0 = layout.layers[0];
+    // The sparse-input path needs a dense first layer whose width is a multiple of four.
+    const sparseOk = L0.channels === 1 && L0.nOut % 4 === 0;
     const place = (arena: WasmArena) => {
       const state = {
         w: arena.alloc(4 * nW),
@@ -148,6 +153,14 @@ export class WasmEngine {
         batchDelta: mini ? units.map((n) => arena.alloc(4 * n * batchRows)) : [],
         grad: mini ? arena.alloc(4 * maxLayerWeights) : 0,
         pack: arena.alloc(packBytes),
+        sparse: sparseOk
+          ? {
+              wt: arena.alloc(4 * L0.nIn * L0.nOut),
+              b2: arena.alloc(4 * L0.nOut),
+              c: arena.alloc(4 * L0.nIn),
+              list: arena.alloc(8 * L0.nIn + 16),
+            }
+          : null,
       }));
       return { ...state, ...scratch[slot] };
     };
@@ -276,24 +289,77 @@ export class WasmEngine {
    * blocks of BATCH_ROWS through the batched dense kernel. Same maths as {@link predictRow}; the
    * sums run in another order, so results agree within float32 rounding.
    */
-  predictBatch(inputs: Float32Array, n: number, out: Float64Array | Float32Array): void {
+  predictBatch(
+    inputs: Float32Array,
+    n: number,
+    out: Float64Array | Float32Array,
+    inputOffsets: Float32Array | null = null,
+  ): void {
     const units = this.spec.units;
     const nTop = units[units.length - 1];
     const top = this.batchAct[units.length - 1];
+    const sparse = inputOffsets !== null && this.prepareSparse(inputs, n, inputOffsets);
     for (let r0 = 0; r0 < n; r0 += BATCH_ROWS) {
       const m = Math.min(BATCH_ROWS, n - r0);
       this.batchAct[0].set(inputs.subarray(r0 * units[0], (r0 + m) * units[0]));
-      this.forwardBlock(m, true);
+      if (sparse) this.sparseFirstLayer(m);
+      this.forwardBlock(m, true, sparse);
       const dst = out.subarray(r0 * nTop, (r0 + m) * nTop);
       for (let i = 0; i < m * nTop; i++) dst[i] = top[i];
     }
   }
 
   /**
+   * Whether the rows are sparse enough before standardisation (x + c = 0 for at least half of the
+   * inputs of the first rows) for the sparse first layer; if so, prepares Wᵀ and b − W·c from the
+   * current weights (every call: weights may have changed since the last one).
+   */
+  private prepareSparse(inputs: Float32Array, n: number, c: Float32Array): boolean {
+    const sp = this.addr.sparse;
+    const L0 = this.layout.layers[0];
+    if (sp === null || c.length !== L0.nIn) return false;
+    // The first rows decide (a frame's rows are alike in this respect).
+    const rows = Math.min(n, 4);
+    let zeros = 0;
+    for (let r = 0, i = 0; r < rows; r++)
+      for (let j = 0; j < L0.nIn; j++, i++) if (inputs[i] + c[j] === 0) zeros++;
+    if (zeros < (rows * L0.nIn) / 2) return false;
+    new Float32Array(this.memory.buffer, sp.c, L0.nIn).set(c);
+    this.k.sparseInputPrepare(
+      this.wAt + 4 * L0.weightOffset,
+      this.bAt + 8 * L0.biasOffset,
+      sp.c,
+      sp.wt,
+      sp.b2,
+      L0.nOut,
+      L0.nIn,
+    );
+    return true;
+  }
+
+  /** First-layer pre-activations of the m rows in the batch input area, from their non-zero u = x + c. */
+  private sparseFirstLayer(m: number): void {
+    const sp = this.addr.sparse as NonNullable<EngineAddresses['sparse']>;
+    const L0 = this.layout.layers[0];
+    this.k.sparseInputLayer(
+      sp.wt,
+      sp.b2,
+      this.batchAt[0],
+      sp.c,
+      this.batchAt[1],
+      m,
+      L0.nOut,
+      L0.nIn,
+      sp.list,
+    );
+  }
+
+  /**
    * Forward pass of the m rows in the batch input area (no dropout masks: test time, or mini-batch
    * training, which has no dropout); `testScaling` applies the test-time hidden dropout scaling.
+   * `firstDone`: the first layer's pre-activations are already in place (sparse-input path).
    */
-  forwardBlock(m: number, testScaling: boolean): void {
+  forwardBlock(m: number, testScaling: boolean, firstDone = false): void {
     const k = this.k;
     const layers = this.layout.layers;
     const last = layers.length - 1;
@@ -305,7 +371,9 @@ export class WasmEngine {
       const b = this.bAt + 8 * L.biasOffset;
       const x = this.batchAt[l];
       const y = this.batchAt[l + 1];
-      if (L.channels === 2) {
+      if (l === 0 && firstDone) {
+        // pre-activations written by sparseFirstLayer
+      } else if (L.channels === 2) {
         // Maxout rows one at a time (the per-row kernel; winners land in the row scratch, unused).
         const win = this.winnerAt(l + 1);
         for (let r = 0; r < m; r++)

@@ -3,7 +3,7 @@
 // the original response space (semantics §2.5, §5.12, §5.13), or reconstruction errors (§8).
 import { H2OInputError } from '../../core/index.ts';
 import type { AdaptedRows, DataInfoState } from '../data/data-info.ts';
-import type { Network } from '../network/index.ts';
+import { type Network, predictBlockRows } from '../network/index.ts';
 import type { ModelCategory } from '../train/setup.ts';
 // Sibling import (score uses train's worker threads); workers never import score.
 import { scoreParallel } from '../train/workers/index.ts';
@@ -71,9 +71,6 @@ export function scoreRows(
   return result;
 }
 
-/** Rows per forward block: inputs of a block stay in cache between filling and the forward pass. */
-const BLOCK_ROWS = 256;
-
 /**
  * Test-mode network outputs of `rows` (default 0..n-1), row-major into `result` (n × outputs): on
  * every core for large frames (train/workers' score pool), else on this thread.
@@ -87,14 +84,16 @@ function forwardRows(
 ): void {
   const p = core.dataInfo.fullN;
   const width = outputWidth(core);
-  const block = new Float32Array(BLOCK_ROWS * p);
+  const blockRows = predictBlockRows(p);
+  const block = new Float32Array(blockRows * p);
   const idx = rows ?? null;
+  const offsets = adapted.inputOffsets();
   // Result rows k0.. into `out` (which starts at row k0), blocks filled column by column.
   const range = (k0: number, m: number, out: Float64Array) => {
-    for (let b = 0; b < m; b += BLOCK_ROWS) {
-      const mb = Math.min(BLOCK_ROWS, m - b);
+    for (let b = 0; b < m; b += blockRows) {
+      const mb = Math.min(blockRows, m - b);
       adapted.fillBlock(idx, k0 + b, mb, block, false);
-      core.network.predictBatch(block, mb, out.subarray(b * width, (b + mb) * width));
+      core.network.predictBatch(block, mb, out.subarray(b * width, (b + mb) * width), offsets);
     }
   };
   if (!scoreParallel(core.network, adapted, rows, n, result, range)) range(0, n, result);
@@ -129,7 +128,7 @@ export function reconstructionErrors(
   const se = perFeature ? new Float64Array(n * p) : null;
   // Reconstructions through the batched forward pass, a chunk of rows at a time (n × P doubles for
   // a whole frame could be hundreds of MB); inputs are refilled per row for the comparison.
-  const chunk = Math.max(BLOCK_ROWS, Math.floor(4e6 / Math.max(1, p)));
+  const chunk = Math.max(predictBlockRows(p), Math.floor(4e6 / Math.max(1, p)));
   const out = new Float64Array(Math.min(n, chunk) * p);
   for (let k0 = 0; k0 < n; k0 += chunk) {
     const m = Math.min(chunk, n - k0);

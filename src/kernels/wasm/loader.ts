@@ -65,6 +65,17 @@ export interface WasmKernels {
   rowUpdateClassicalMomentum(...args: number[]): void;
   rowUpdateAdadelta(...args: number[]): number;
   squares(x: number, xsq: number, n: number): number;
+  sparseInputPrepare(
+    w: number,
+    b: number,
+    c: number,
+    wt: number,
+    b2: number,
+    nOut: number,
+    nIn: number,
+  ): void;
+  sparseInputLayer(...args: number[]): void;
+  sparseInputScratchBytes(nIn: number): number;
   rowUpdateAdadeltaSquares(...args: number[]): void;
   rowSumSquares(w: number, stride: number, n: number): number;
   scaleRow(w: number, stride: number, n: number, factor: number): void;

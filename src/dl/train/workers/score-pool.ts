@@ -12,8 +12,8 @@ import { defaultThreads } from './threads.ts';
 
 /** Below this much work (rows × weights) one thread is faster than messaging a helper. */
 const MIN_PARALLEL_WORK = 2e7;
-/** Rows per claim of the shared chunk counter (two forward blocks of 256). */
-const CHUNK_ROWS = 512;
+/** Rows per claim of the shared chunk counter (one forward block of predictBlockRows for MNIST). */
+const CHUNK_ROWS = 1024;
 /** A helper that has not answered in this long is presumed dead; its rows are scored here instead. */
 const HELPER_TIMEOUT_MS = 60_000;
 

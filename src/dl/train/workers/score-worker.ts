@@ -3,7 +3,7 @@
 // into the shared result and wakes the caller through Atomics. Imports only data-info and network, so it starts quickly.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AdaptedRows, type DataInfoState } from '../../data/data-info.ts';
-import { Network, type NetworkSpec } from '../../network/index.ts';
+import { Network, type NetworkSpec, predictBlockRows } from '../../network/index.ts';
 import { reviveFrame, type SharedColumn } from './shared-frame.ts';
 
 /** One share of a scoring call; every typed array sits on a SharedArrayBuffer. */
@@ -30,7 +30,6 @@ export interface ScoreMessage {
   slot: number;
 }
 
-const BLOCK_ROWS = 256;
 let cached: { key: string; net: Network } | null = null;
 
 function networkFor(msg: ScoreMessage): Network {
@@ -47,15 +46,17 @@ function score(msg: ScoreMessage): void {
   const adapted = new AdaptedRows(msg.info, reviveFrame(msg.cols));
   const p = msg.info.fullN;
   const width = msg.spec.units[msg.spec.units.length - 1];
-  const block = new Float32Array(BLOCK_ROWS * p);
+  const blockRows = predictBlockRows(p);
+  const block = new Float32Array(blockRows * p);
+  const offsets = adapted.inputOffsets();
   const nChunks = Math.ceil(msg.n / msg.chunk);
   // Chunks are claimed one at a time, so a thread that is slowed down (a busy core) takes fewer.
   for (let c = Atomics.add(msg.next, 0, 1); c < nChunks; c = Atomics.add(msg.next, 0, 1)) {
     const end = Math.min(msg.n, (c + 1) * msg.chunk);
-    for (let k0 = c * msg.chunk; k0 < end; k0 += BLOCK_ROWS) {
-      const m = Math.min(BLOCK_ROWS, end - k0);
+    for (let k0 = c * msg.chunk; k0 < end; k0 += blockRows) {
+      const m = Math.min(blockRows, end - k0);
       adapted.fillBlock(msg.rows, k0, m, block, false);
-      net.predictBatch(block, m, msg.out.subarray(k0 * width, (k0 + m) * width));
+      net.predictBatch(block, m, msg.out.subarray(k0 * width, (k0 + m) * width), offsets);
     }
     Atomics.store(msg.chunkDone, c, 1);
   }

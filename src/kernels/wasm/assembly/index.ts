@@ -8,3 +8,4 @@ export * from './gemm-packed';
 export * from './kernels';
 export * from './network-step';
 export * from './row-update';
+export * from './sparse-input';
