@@ -70,3 +70,39 @@ describe('packed rows', () => {
     assert.deepEqual(ok && [...ok.data], [0, 5, 1, 6, 2, 7, 3, 8], 'row-major order');
   });
 });
+
+describe('AdaptedRows.inputOffsets', () => {
+  it('gives c with input + c exactly 0 where the raw value is 0, and 0 for categorical slots', () => {
+    const frame = new Frame(
+      ['color', 'p', 'q'],
+      [
+        Vec.categorical([0, 1, 2, 1, 0], ['red', 'green', 'blue']),
+        Vec.numeric([0, 17, 0, 255, 3]),
+        Vec.numeric([0.1, 0, 2.7, 0, 1.3]),
+      ],
+    );
+    const info = buildDataInfo(frame, ['color', 'p', 'q'], null, OPTIONS);
+    const a = new AdaptedRows(info, frame);
+    const c = a.inputOffsets();
+    assert.equal(c.length, info.fullN);
+    const x = new Float32Array(info.fullN);
+    const numStart = info.catOffsets[info.catOffsets.length - 1];
+    for (let k = 0; k < numStart; k++) assert.equal(c[k], 0, `categorical slot ${k}`);
+    let zerosSeen = 0;
+    for (let r = 0; r < frame.nRows; r++) {
+      a.fill(r, x, false);
+      for (const [k, name] of [
+        [0, 'p'],
+        [1, 'q'],
+      ] as const) {
+        const raw = frame.col(name).at(r);
+        const u = x[numStart + k] + c[numStart + k];
+        if (raw === 0) {
+          zerosSeen++;
+          assert.equal(u, 0, `row ${r} ${name}: raw 0 gives input ${x[numStart + k]}, c ${c[numStart + k]}`);
+        } else assert.notEqual(u, 0, `row ${r} ${name}`);
+      }
+    }
+    assert.equal(zerosSeen, 4);
+  });
+});
