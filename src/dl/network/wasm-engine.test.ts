@@ -57,6 +57,20 @@ const CASES: [string, Partial<NetworkSpec>][] = [
   ],
   ['classical momentum', { adaptive_rate: false, momentum_start: 0.9, nesterov_accelerated_gradient: false }],
   ['fast_mode ADADELTA with l2', { fast_mode: true, l2: 1e-4 }],
+  [
+    "the booklet's trial run: Rectifier with input and hidden dropout, l1, fast_mode",
+    {
+      activation: 'RectifierWithDropout',
+      input_dropout_ratio: 0.2,
+      hidden_dropout_ratios: [0.5, 0.5],
+      l1: 1e-5,
+      fast_mode: true,
+    },
+  ],
+  [
+    'Rectifier with hidden dropout, fast_mode, no l1/l2 (the x² ADADELTA kernel)',
+    { activation: 'RectifierWithDropout', hidden_dropout_ratios: [0.5, 0.5], fast_mode: true },
+  ],
   ['Quadratic loss', { loss: 'Quadratic', adaptive_rate: false }],
   [
     'gaussian regression',
