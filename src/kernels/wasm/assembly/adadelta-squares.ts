@@ -74,6 +74,29 @@ function group(
   v128.store(w, nmadd(eta, f32x4.mul(vd, xv), wv));
 }
 
+/** Four groups (16 weights) from each pointer, written out (a loop would re-create the constants). */
+@inline
+function block16(
+  w: usize,
+  eg: usize,
+  edx: usize,
+  x: usize,
+  xsq: usize,
+  e: usize,
+  vd: v128,
+  vrho: v128,
+  veps: v128,
+  vc: v128,
+  magic: v128,
+  prop: bool,
+  masked: bool,
+): void {
+  group(w, eg, edx, x, xsq, e, vd, vrho, veps, vc, magic, prop, masked);
+  group(w + 16, eg + 16, edx + 16, x + 16, xsq + 16, e + 16, vd, vrho, veps, vc, magic, prop, masked);
+  group(w + 32, eg + 32, edx + 32, x + 32, xsq + 32, e + 32, vd, vrho, veps, vc, magic, prop, masked);
+  group(w + 48, eg + 48, edx + 48, x + 48, xsq + 48, e + 48, vd, vrho, veps, vc, magic, prop, masked);
+}
+
 /** The loop with compile-time flags: 16 weights per iteration (V8 re-creates splats at each use). */
 @inline
 function rowLoop(
@@ -111,17 +134,8 @@ function rowLoop(
       const z23 = v128.or(f32x4.eq(v128.load(px, 32), zero), f32x4.eq(v128.load(px, 48), zero));
       masked = v128.any_true(v128.or(z01, z23));
     }
-    if (masked) {
-      group(pw, pg, pd, px, pq, pe, vd, vrho, veps, vc, magic, prop, true);
-      group(pw + 16, pg + 16, pd + 16, px + 16, pq + 16, pe + 16, vd, vrho, veps, vc, magic, prop, true);
-      group(pw + 32, pg + 32, pd + 32, px + 32, pq + 32, pe + 32, vd, vrho, veps, vc, magic, prop, true);
-      group(pw + 48, pg + 48, pd + 48, px + 48, pq + 48, pe + 48, vd, vrho, veps, vc, magic, prop, true);
-    } else {
-      group(pw, pg, pd, px, pq, pe, vd, vrho, veps, vc, magic, prop, false);
-      group(pw + 16, pg + 16, pd + 16, px + 16, pq + 16, pe + 16, vd, vrho, veps, vc, magic, prop, false);
-      group(pw + 32, pg + 32, pd + 32, px + 32, pq + 32, pe + 32, vd, vrho, veps, vc, magic, prop, false);
-      group(pw + 48, pg + 48, pd + 48, px + 48, pq + 48, pe + 48, vd, vrho, veps, vc, magic, prop, false);
-    }
+    if (masked) block16(pw, pg, pd, px, pq, pe, vd, vrho, veps, vc, magic, prop, true);
+    else block16(pw, pg, pd, px, pq, pe, vd, vrho, veps, vc, magic, prop, false);
   }
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;

@@ -154,6 +154,35 @@ function group(
   return g2;
 }
 
+/** Four groups (16 weights) from byte offset 0 of each pointer; returns their summed g². */
+@inline
+function block16(
+  opt: i32,
+  w: usize,
+  s1: usize,
+  s2: usize,
+  x: usize,
+  e: usize,
+  vd: v128,
+  vrd: v128,
+  v1: v128,
+  v2: v128,
+  omr: v128,
+  vl1: v128,
+  vl2: v128,
+  magic: v128,
+  prop: bool,
+  reg: bool,
+  masked: bool,
+): v128 {
+  // Written out: V8 would run a loop here with its constants re-created per pass.
+  const g0 = group(opt, w, s1, s2, x, e, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, masked);
+  const g1 = group(opt, w + 16, s1 + 16, s2 + 16, x + 16, e + 16, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, masked);
+  const g2 = group(opt, w + 32, s1 + 32, s2 + 32, x + 32, e + 32, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, masked);
+  const g3 = group(opt, w + 48, s1 + 48, s2 + 48, x + 48, e + 48, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, masked);
+  return f32x4.add(f32x4.add(g0, g1), f32x4.add(g2, g3));
+}
+
 /**
  * The f32x4 loop for stride 1 with compile-time flags, four groups per iteration: V8 re-creates
  * splatted constants at every use inside a loop, so unrolling shares them (and the loop overhead)
@@ -201,35 +230,8 @@ function rowVector(
       const z23 = v128.or(f32x4.eq(v128.load(px, 32), zero), f32x4.eq(v128.load(px, 48), zero));
       masked = v128.any_true(v128.or(z01, z23));
     }
-    if (masked) {
-      acc = f32x4.add(acc, group(opt, pw, p1s, p2s, px, pe, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, true));
-      acc = f32x4.add(
-        acc,
-        group(opt, pw + 16, p1s + 16, p2s + 16, px + 16, pe + 16, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
-      );
-      acc = f32x4.add(
-        acc,
-        group(opt, pw + 32, p1s + 32, p2s + 32, px + 32, pe + 32, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
-      );
-      acc = f32x4.add(
-        acc,
-        group(opt, pw + 48, p1s + 48, p2s + 48, px + 48, pe + 48, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, true),
-      );
-    } else {
-      acc = f32x4.add(acc, group(opt, pw, p1s, p2s, px, pe, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, false));
-      acc = f32x4.add(
-        acc,
-        group(opt, pw + 16, p1s + 16, p2s + 16, px + 16, pe + 16, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
-      );
-      acc = f32x4.add(
-        acc,
-        group(opt, pw + 32, p1s + 32, p2s + 32, px + 32, pe + 32, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
-      );
-      acc = f32x4.add(
-        acc,
-        group(opt, pw + 48, p1s + 48, p2s + 48, px + 48, pe + 48, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, false),
-      );
-    }
+    if (masked) acc = f32x4.add(acc, block16(opt, pw, p1s, p2s, px, pe, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, true));
+    else acc = f32x4.add(acc, block16(opt, pw, p1s, p2s, px, pe, vd, vrd, v1, v2, omr, vl1, vl2, magic, prop, reg, false));
   }
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
