@@ -160,7 +160,19 @@ export function summaryTable(perFold: (ModelMetrics | null)[]): CrossValidationO
  * trainDeepLearning wherever users can pass nfolds (dl cannot import grid, so it ignores nfolds).
  */
 export async function trainModel(req: TrainRequest, opts: TrainOptions = {}): Promise<DeepLearningModel> {
-  return wantsCrossValidation(req.params as Record<string, unknown>)
-    ? (await trainWithCrossValidation(req, opts)).model
-    : trainDeepLearning(req, opts);
+  return (await trainModelAndFolds(req, opts)).model;
+}
+
+/**
+ * {@link trainModel}, also returning the fold models it kept (none without cross-validation or with
+ * keep_cross_validation_models=false), for callers that publish them (the server's grids).
+ */
+export async function trainModelAndFolds(
+  req: TrainRequest,
+  opts: TrainOptions = {},
+): Promise<{ model: DeepLearningModel; foldModels: DeepLearningModel[] }> {
+  if (!wantsCrossValidation(req.params as Record<string, unknown>))
+    return { model: await trainDeepLearning(req, opts), foldModels: [] };
+  const r = await trainWithCrossValidation(req, opts);
+  return { model: r.model, foldModels: r.foldModels };
 }

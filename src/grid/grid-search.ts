@@ -4,7 +4,7 @@
 import { randomSeed, ValidationError } from '../core/index.ts';
 import type { DeepLearningModel, TrainRequest } from '../dl/index.ts';
 import { stopEarly } from '../metrics/index.ts';
-import { trainModel } from './cross-validation.ts';
+import { trainModelAndFolds } from './cross-validation.ts';
 import {
   type Combination,
   checkHyperParams,
@@ -24,6 +24,8 @@ export interface GridModel {
   model: DeepLearningModel;
   /** The ranking metric's value (NaN when the model has no such metric). */
   metric: number;
+  /** Its cross-validation fold models, when trained with nfolds and kept (not saved with the grid). */
+  foldModels?: DeepLearningModel[];
 }
 
 /** One combination that could not be trained. */
@@ -115,13 +117,14 @@ export async function gridSearch(req: GridSearchRequest): Promise<Grid> {
     const modelId = `${grid.gridId}_model_${grid.models.length + grid.failures.length + 1}`;
     try {
       const trainReq: TrainRequest = { ...req, params };
-      const model = await trainModel(trainReq, { signal: req.signal, modelId });
+      const { model, foldModels } = await trainModelAndFolds(trainReq, { signal: req.signal, modelId });
       if (grid.sortBy === '') grid.sortBy = defaultSortMetric(model.category);
       grid.models.push({
         modelId: model.modelId,
         hyperParams: combo,
         model,
         metric: readMetric(rankingMetrics(model), grid.sortBy),
+        ...(foldModels.length > 0 ? { foldModels } : {}),
       });
     } catch (e) {
       if (req.signal?.aborted) {

@@ -3,6 +3,7 @@ export {
   type CrossValidationResult,
   summaryTable,
   trainModel,
+  trainModelAndFolds,
   trainWithCrossValidation,
   wantsCrossValidation,
 } from './cross-validation.ts';

@@ -148,6 +148,9 @@ export function registerGrids(app: FastifyInstance, state: ServerState): void {
             const rec = record(m.model, req, startTime);
             rec.input = { ...req.input, ...(m.hyperParams as Record<string, Literal>) };
             state.catalog.put('model', m.modelId, rec);
+            // Its fold models under the keys its cross_validation_models lists, as H2O keeps them.
+            for (const fm of m.foldModels ?? [])
+              state.catalog.put('model', fm.modelId, record(fm, req, startTime));
           }
         state.catalog.put('grid', gridId, grid);
       };

@@ -375,6 +375,10 @@ describe('cross-validation and checkpoints over REST', () => {
       const own = (await c.get(`/3/Models/${g.model_ids[i].name}`)).json.models[0].output;
       assert.equal(cv.AUC, own.cross_validation_metrics.AUC);
       assertTable(g.cross_validation_metrics_summary[i]);
+      // Its fold models are published under the keys the model lists.
+      assert.equal(own.cross_validation_models.length, 2);
+      for (const k of own.cross_validation_models)
+        assert.equal((await c.get(`/3/Models/${k.name}`)).status, 200);
     }
   });
 
