@@ -44,7 +44,13 @@ for (const c of configs) {
   t = Date.now();
   const model = await trainDeepLearning(
     {
-      params: { ...c.params, epochs, seed: 1234, stopping_rounds: 0, ...JSON.parse(process.env.EXTRA ?? '{}') },
+      params: {
+        ...c.params,
+        epochs,
+        seed: 1234,
+        stopping_rounds: 0,
+        ...JSON.parse(process.env.EXTRA ?? '{}'),
+      },
       trainingFrame: train,
       validationFrame: test,
       y: 'C785',
