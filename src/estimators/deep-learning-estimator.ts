@@ -3,7 +3,7 @@
 import type { DeepLearningModel, TrainOptions } from '../dl/index.ts';
 import type { DeepLearningParameters } from '../dl/model/index.ts';
 import type { Frame } from '../frame/index.ts';
-import { trainModel } from '../grid/index.ts';
+import { trainModelAndFolds } from '../grid/index.ts';
 
 /** Parameters as a user passes them: any subset, values typed or as strings. */
 export type DeepLearningInput = Partial<DeepLearningParameters> | Record<string, unknown>;
@@ -13,6 +13,8 @@ export class H2ODeepLearningEstimator {
   readonly params: DeepLearningInput;
   /** The last model trained. */
   model: DeepLearningModel | null = null;
+  /** Its cross-validation fold models (h2o-py's cross_validation_models()); empty without nfolds. */
+  crossValidationModels: DeepLearningModel[] = [];
 
   constructor(params: DeepLearningInput = {}) {
     this.params = { ...params };
@@ -28,7 +30,9 @@ export class H2ODeepLearningEstimator {
     } & TrainOptions,
   ): Promise<DeepLearningModel> {
     const { x, y, trainingFrame, validationFrame, ...opts } = args;
-    this.model = await trainModel({ params: this.params, x, y, trainingFrame, validationFrame }, opts);
-    return this.model;
+    const r = await trainModelAndFolds({ params: this.params, x, y, trainingFrame, validationFrame }, opts);
+    this.model = r.model;
+    this.crossValidationModels = r.foldModels;
+    return r.model;
   }
 }

@@ -22,6 +22,26 @@ describe('Deep Learning end to end (reproducible mode)', () => {
     }
   });
 
+  it('keeps the fold models of an nfolds run, as cross_validation_models() in h2o-py', async () => {
+    const iris = await load('smalldata/iris/iris_wheader.csv');
+    const est = new H2ODeepLearningEstimator({
+      epochs: 1,
+      seed: 1,
+      reproducible: true,
+      nfolds: 2,
+      hidden: [5],
+    });
+    const model = await est.train({ y: 'class', trainingFrame: iris });
+    assert.deepEqual(
+      est.crossValidationModels.map((m) => m.modelId),
+      model.output.crossValidation?.foldModelIds,
+    );
+    assert.equal(est.crossValidationModels.length, 2);
+    const plain = new H2ODeepLearningEstimator({ epochs: 1, seed: 1, reproducible: true, hidden: [5] });
+    await plain.train({ y: 'class', trainingFrame: iris });
+    assert.deepEqual(plain.crossValidationModels, []);
+  });
+
   it('separates prostate CAPSULE with training AUC >= 0.80', async () => {
     const prostate = await load('smalldata/logreg/prostate.csv', ['CAPSULE']);
     const model = await new H2ODeepLearningEstimator({
