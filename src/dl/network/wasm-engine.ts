@@ -17,6 +17,8 @@ import type { ActivationKind, NetworkSpec } from './spec.ts';
 
 const KINDS: Record<ActivationKind, number> = { Tanh: 0, Rectifier: 1, Maxout: 2, ExpRectifier: 3 };
 const OUTPUTS = { softmax: 0, linear: 1, autoencoder: 2 } as const;
+/** Largest transposed first layer the sparse-input prediction path keeps (bytes). */
+const MAX_SPARSE_BYTES = 1 << 26;
 /** Rows per batched forward call: 64 rows of 717 inputs (183 KB) stay in L2 beside a layer's weights. */
 export const BATCH_ROWS = 64;
 
@@ -124,8 +126,13 @@ export class WasmEngine {
     const packBytes = packScratchBytes(Math.max(...layout.layers.map((L) => L.nIn)));
     const slot = shared?.slot ?? 0;
     const L0 = layout.layers[0];
-    // The sparse-input path needs a dense first layer whose width is a multiple of four.
-    const sparseOk = L0.channels === 1 && L0.nOut % 4 === 0;
+    // The sparse-input path needs a dense first layer whose width is a multiple of four, and a
+    // transposed copy of its weights: skipped for first layers over 64 MB (HOGWILD! slots too).
+    const sparseOk =
+      L0.channels === 1 &&
+      L0.nOut % 4 === 0 &&
+      4 * L0.nIn * L0.nOut <= MAX_SPARSE_BYTES &&
+      shared === undefined;
     const place = (arena: WasmArena) => {
       const state = {
         w: arena.alloc(4 * nW),
