@@ -11,7 +11,7 @@ export interface PackedRows {
 }
 
 /** Largest copy we make (bytes): beyond this the extra memory outweighs the speed. */
-export const MAX_PACKED_BYTES = 1 << 30;
+export const MAX_PACKED_BYTES = 1 << 29;
 
 type StorageCtor = new (buffer: SharedArrayBuffer) => Storage;
 
