@@ -32,7 +32,11 @@ export function App() {
   else if (page === 'models')
     view = key ? <ModelView key={key} modelKey={key} jobKey={query.get('job')} /> : <ModelsView />;
   else if (page === 'grids')
-    view = key ? <GridView key={key} gridKey={key} sortBy={query.get('sort_by') ?? ''} /> : <GridsView />;
+    view = key ? (
+      <GridView key={key} gridKey={key} sortBy={query.get('sort_by') ?? ''} jobKey={query.get('job')} />
+    ) : (
+      <GridsView />
+    );
   else if (page === 'anomaly') view = <AnomalyView initialModel={query.get('model') ?? ''} />;
   else view = <ClusterView />;
   return (

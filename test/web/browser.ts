@@ -136,3 +136,28 @@ export async function waitJob(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Imports and parses a file through the REST API (the UI's import is covered by flow.test.ts); throws unless the parse job is DONE. */
+export async function importFrame(url: string, path: string, dest: string): Promise<void> {
+  const imp = await rest<{ destination_frames: string[] }>(url, '/3/ImportFilesMulti', {
+    form: { paths: JSON.stringify([path]) },
+  });
+  const setup = await rest<{ column_types: string[]; check_header: number; separator: number }>(
+    url,
+    '/3/ParseSetup',
+    { form: { source_frames: JSON.stringify(imp.destination_frames) } },
+  );
+  const parse = await rest<{ job: JobJson }>(url, '/3/Parse', {
+    form: {
+      source_frames: JSON.stringify(imp.destination_frames),
+      destination_frame: dest,
+      separator: String(setup.separator),
+      check_header: String(setup.check_header),
+      column_types: JSON.stringify(setup.column_types),
+      delete_on_done: 'True',
+      blocking: 'False',
+    },
+  });
+  const done = await waitJob(url, parse.job.key.name);
+  if (done.status !== 'DONE') throw new Error(`parse of ${path}: job ${done.status}`);
+}

@@ -4,35 +4,19 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type JobJson, ROOT, rest, type Session, skipReason, startSession, waitJob } from './browser.ts';
+import {
+  importFrame,
+  type JobJson,
+  ROOT,
+  rest,
+  type Session,
+  skipReason,
+  startSession,
+  waitJob,
+} from './browser.ts';
 
 const DATA = join(ROOT, '../shared/data/smalldata');
 const skip = skipReason();
-
-/** Imports and parses a file through the REST API (the UI's import is covered by flow.test.ts). */
-async function importFrame(url: string, path: string, dest: string): Promise<void> {
-  const imp = await rest<{ destination_frames: string[] }>(url, '/3/ImportFilesMulti', {
-    form: { paths: JSON.stringify([path]) },
-  });
-  const setup = await rest<{ column_types: string[]; check_header: number; separator: number }>(
-    url,
-    '/3/ParseSetup',
-    { form: { source_frames: JSON.stringify(imp.destination_frames) } },
-  );
-  const parse = await rest<{ job: JobJson }>(url, '/3/Parse', {
-    form: {
-      source_frames: JSON.stringify(imp.destination_frames),
-      destination_frame: dest,
-      separator: String(setup.separator),
-      check_header: String(setup.check_header),
-      column_types: JSON.stringify(setup.column_types),
-      delete_on_done: 'True',
-      blocking: 'False',
-    },
-  });
-  const done = await waitJob(url, parse.job.key.name);
-  assert.equal(done.status, 'DONE', `parse of ${path}`);
-}
 
 describe('web UI: grids, anomaly detection, cancelling a job', { skip, timeout: 120_000 }, () => {
   let s: Session;

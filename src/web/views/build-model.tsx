@@ -1,7 +1,8 @@
 // Build a Deep Learning model from a form generated from /3/ModelBuilders/deeplearning's parameter
 // metadata: critical parameters first, secondary next, expert folded away. Values are checked by
 // the server's validation (/parameters) as they change, so messages sit beside their fields
-// before training; a 412 from the build itself lands in the same places.
+// before training; a 412 from the build itself lands in the same places. "Grid search" mode (Flow's
+// "Grid?") lets gridable fields take several values and posts a grid job instead.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FrameV3, JobV3, ValidationMessageV3 } from '../../schema/index.ts';
 import { ApiError, get, literal, post, seg } from '../api.ts';
@@ -9,6 +10,17 @@ import { ErrorBox } from '../components/error-box.tsx';
 import { useAction, useLoad } from '../hooks.ts';
 import { go } from '../router.ts';
 import { serves } from '../routes.ts';
+import { problemMessages, submitGrid, validateGridValues } from './grid-build.ts';
+import { GridCriteria } from './grid-criteria.tsx';
+import {
+  type CriteriaFields,
+  type GridFields,
+  gridExample,
+  hyperParameters,
+  isGridable,
+  NO_CRITERIA,
+  searchCriteria,
+} from './grid-values.ts';
 import { type FieldContext, fromText, ParamField, type ParamMeta } from './param-field.tsx';
 
 interface BuilderMeta {
@@ -25,15 +37,20 @@ const FIELD_ALIASES: Record<string, string> = {
 
 /** The parameter a validation message is about. */
 export function fieldOf(m: ValidationMessageV3): string {
-  const f = m.field_name.replace(/^_/, '');
+  // The grid route names a bad hyper-parameter value `hyper_parameters.<name>`.
+  const f = m.field_name.replace(/^_/, '').replace(/^hyper_parameters\./, '');
   return FIELD_ALIASES[f] ?? f;
 }
 
-/** Typed parameters to send: everything the user changed from the default, plus client-side parse errors. */
-function payload(params: ParamMeta[], values: Record<string, unknown>) {
+/**
+ * Typed parameters to send: everything the user changed from the default (except the `gridded`
+ * ones, whose values are the grid's), plus client-side parse errors.
+ */
+function payload(params: ParamMeta[], values: Record<string, unknown>, gridded: Set<string> = new Set()) {
   const body: Record<string, unknown> = {};
   const errors: ValidationMessageV3[] = [];
   for (const p of params) {
+    if (gridded.has(p.name)) continue;
     let v = values[p.name];
     if (typeof v === 'string' && p.type !== 'enum' && p.type !== 'Key<Frame>' && p.type !== 'VecSpecifier') {
       try {
@@ -69,6 +86,12 @@ export function BuildModelView({ initial }: { initial: Record<string, string> })
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [messages, setMessages] = useState<ValidationMessageV3[]>([]);
   const [canValidate, setCanValidate] = useState(false);
+  const [mode, setMode] = useState<'single' | 'grid'>(initial.mode === 'grid' ? 'grid' : 'single');
+  const [gridFields, setGridFields] = useState<GridFields>({});
+  const [criteria, setCriteria] = useState<CriteriaFields>(NO_CRITERIA);
+  const [gridId, setGridId] = useState('');
+  const isGrid = mode === 'grid';
+  const gridded = new Set(isGrid ? Object.keys(gridFields).filter((k) => gridFields[k].on) : []);
   useEffect(() => {
     void serves('POST', '/3/ModelBuilders/deeplearning/parameters').then(setCanValidate, () =>
       setCanValidate(false),
@@ -85,7 +108,7 @@ export function BuildModelView({ initial }: { initial: Record<string, string> })
           : p.default_value === null
             ? ''
             : p.default_value;
-    for (const [k, x] of Object.entries(initial)) v[k] = x;
+    for (const [k, x] of Object.entries(initial)) if (k !== 'mode') v[k] = x;
     setValues(v);
   }, [params]);
 
@@ -109,22 +132,66 @@ export function BuildModelView({ initial }: { initial: Record<string, string> })
   // /parameters route; without it the build itself still validates (412).
   useEffect(() => {
     if (params.length === 0 || !canValidate) return;
+    let live = true;
     const t = setTimeout(async () => {
-      const { body, errors } = payload(params, values);
+      const { body, errors } = payload(params, values, gridded);
+      let server: ValidationMessageV3[];
       try {
         const r = await post<{ messages: ValidationMessageV3[] | null }>(
           '/3/ModelBuilders/deeplearning/parameters',
           body,
         );
-        setMessages([...errors, ...(r.messages ?? [])]);
+        server = r.messages ?? [];
       } catch (e) {
-        setMessages([...errors, ...(e instanceof ApiError ? e.messages : [])]);
+        server = e instanceof ApiError ? e.messages : [];
       }
+      // While typing, "tick a parameter" (field '') would only nag; it is checked on submit.
+      const grid = isGrid ? await checkGrid(body, false) : [];
+      if (live) setMessages([...errors, ...grid, ...server]);
     }, 400);
-    return () => clearTimeout(t);
-  }, [values, params, canValidate]);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [values, params, canValidate, isGrid, gridFields, criteria]);
+
+  /** Client-side problems of the grid fields and criteria, then the server's word on each grid value. */
+  async function checkGrid(
+    fixed: Record<string, unknown>,
+    submitting: boolean,
+  ): Promise<ValidationMessageV3[]> {
+    const h = hyperParameters(params, gridFields);
+    const c = searchCriteria(criteria);
+    const local = problemMessages([...h.problems, ...c.problems].filter((p) => submitting || p.field !== ''));
+    const server = canValidate ? await validateGridValues(fixed, h.hyper, fieldOf) : [];
+    return [...local, ...server];
+  }
+
+  const buildGrid = async () => {
+    const { body, errors } = payload(params, values, gridded);
+    const grid = await checkGrid(body, true);
+    const blocking = [...errors, ...grid].filter((m) => m.message_type === 'ERRR');
+    if (blocking.length > 0) {
+      setMessages([...errors, ...grid]);
+      throw new Error('fix the highlighted parameters first');
+    }
+    try {
+      const r = await submitGrid(
+        body,
+        hyperParameters(params, gridFields).hyper,
+        searchCriteria(criteria).criteria,
+        gridId,
+      );
+      setMessages(r.messages);
+      if (r.job.dest) go(['grids', r.job.dest.name], { job: r.job.key.name });
+    } catch (e) {
+      if (e instanceof ApiError && e.messages.length > 0) setMessages(e.messages);
+      throw e;
+    }
+  };
 
   const build = useAction(async () => {
+    if (isGrid) return buildGrid();
     const { body, errors } = payload(params, values);
     if (errors.length > 0) {
       setMessages(errors);
@@ -146,9 +213,24 @@ export function BuildModelView({ initial }: { initial: Record<string, string> })
   const byField = (name: string) =>
     messages.filter((m) => fieldOf(m) === name && m.message_type !== 'HIDE' && m.message_type !== 'TRACE');
   const known = new Set(params.map((p) => p.name));
+  // Grid criteria messages sit beside the criteria fields (in grid mode, where those are shown).
+  const isCriteria = (f: string) => isGrid && (f === 'grid_id' || f.startsWith('search_criteria.'));
   const general = messages.filter(
-    (m) => !known.has(fieldOf(m)) && (m.message_type === 'ERRR' || m.message_type === 'WARN'),
+    (m) =>
+      !known.has(fieldOf(m)) &&
+      !isCriteria(fieldOf(m)) &&
+      (m.message_type === 'ERRR' || m.message_type === 'WARN'),
   );
+  const gridState = (p: ParamMeta) => {
+    if (!isGrid || !isGridable(p)) return undefined;
+    const f = gridFields[p.name] ?? { on: false, text: '' };
+    return {
+      ...f,
+      example: gridExample(p),
+      onToggle: (on: boolean) => setGridFields({ ...gridFields, [p.name]: { ...f, on } }),
+      onText: (text: string) => setGridFields({ ...gridFields, [p.name]: { ...f, text } }),
+    };
+  };
   const errorCount = messages.filter((m) => m.message_type === 'ERRR').length;
   const group = (level: string) =>
     params
@@ -162,6 +244,7 @@ export function BuildModelView({ initial }: { initial: Record<string, string> })
           onChange={(v) => setValues({ ...values, [p.name]: v })}
           messages={byField(p.name)}
           ctx={ctx}
+          grid={gridState(p)}
         />
       ));
 
@@ -169,6 +252,14 @@ export function BuildModelView({ initial }: { initial: Record<string, string> })
     <section>
       <h1>Build a Deep Learning model</h1>
       <ErrorBox error={meta.error} />
+      <div class="row mode" role="radiogroup" aria-label="What to build">
+        <label>
+          <input type="radio" name="mode" checked={!isGrid} onChange={() => setMode('single')} /> Single model
+        </label>
+        <label>
+          <input type="radio" name="mode" checked={isGrid} onChange={() => setMode('grid')} /> Grid search
+        </label>
+      </div>
       <form
         class="builder"
         onSubmit={(e) => {
@@ -186,6 +277,16 @@ export function BuildModelView({ initial }: { initial: Record<string, string> })
             ))}
           </ul>
         ) : null}
+        {isGrid ? (
+          <GridCriteria
+            criteria={criteria}
+            onCriteria={setCriteria}
+            gridId={gridId}
+            onGridId={setGridId}
+            stoppingMetrics={params.find((p) => p.name === 'stopping_metric')?.values ?? []}
+            messagesFor={(f) => messages.filter((m) => fieldOf(m) === f)}
+          />
+        ) : null}
         {LEVELS.slice(0, 2).map((l) => (
           <fieldset key={l}>
             <legend>{l === 'critical' ? 'Required and common' : 'Secondary'}</legend>
@@ -198,7 +299,7 @@ export function BuildModelView({ initial }: { initial: Record<string, string> })
         </details>
         <div class="row sticky">
           <button type="submit" disabled={build.busy || params.length === 0}>
-            Build model
+            {isGrid ? 'Build grid' : 'Build model'}
           </button>
           {errorCount > 0 ? (
             <span class="error-text">

@@ -1,10 +1,12 @@
 // Grids: the list (/99/Grids) and one grid's models as a table ranked by a chosen metric (the
 // server re-sorts with `sort_by`, as H2O Flow's grid view does) and sortable by any column header.
-import type { TwoDimTableV3 } from '../../schema/index.ts';
-import { get, seg } from '../api.ts';
+// With `?job=` (from the builder) it follows the grid's job and refreshes as models arrive.
+import type { JobV3, TwoDimTableV3 } from '../../schema/index.ts';
+import { get, post, seg } from '../api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
+import { JobBar } from '../components/job-bar.tsx';
 import { TwoDimTable } from '../components/table.tsx';
-import { useLoad } from '../hooks.ts';
+import { useAction, useLoad } from '../hooks.ts';
 import { go, href } from '../router.ts';
 
 interface GridJson {
@@ -60,20 +62,69 @@ export function GridsView() {
   );
 }
 
-/** One grid; the ranking metric lives in the route (`?sort_by=`) so back and bookmarks keep it. */
-export function GridView({ gridKey, sortBy }: { gridKey: string; sortBy: string }) {
-  const setSortBy = (m: string) => go(['grids', gridKey], { sort_by: m });
-  const grid = useLoad(
-    () => get<GridJson>(`/99/Grids/${seg(gridKey)}`, sortBy === '' ? {} : { sort_by: sortBy }),
-    [gridKey, sortBy],
+/**
+ * One grid; the ranking metric lives in the route (`?sort_by=`) so back and bookmarks keep it, and so
+ * does the job being followed (`?job=`).
+ */
+export function GridView({
+  gridKey,
+  sortBy,
+  jobKey,
+}: {
+  gridKey: string;
+  sortBy: string;
+  jobKey: string | null;
+}) {
+  const setSortBy = (m: string) =>
+    go(['grids', gridKey], jobKey === null ? { sort_by: m } : { sort_by: m, job: jobKey });
+  const job = useLoad(
+    () =>
+      jobKey === null
+        ? Promise.resolve(undefined)
+        : get<{ jobs: JobV3[] }>(`/3/Jobs/${seg(jobKey)}`).then((r) => r.jobs[0]),
+    [jobKey],
+    500,
   );
+  const running = job.data !== undefined && (job.data.status === 'RUNNING' || job.data.status === 'CREATED');
+  // The server stores the grid when its first model is done: until the job is known DONE, ask the
+  // list first rather than provoke a 404.
+  const mayBeMissing = jobKey !== null && job.data?.status !== 'DONE';
+  const grid = useLoad(
+    async () => {
+      if (mayBeMissing) {
+        const all = await get<{ grids: { grid_id: { name: string } }[] }>('/99/Grids');
+        if (!all.grids.some((x) => x.grid_id.name === gridKey)) return undefined;
+      }
+      return get<GridJson>(`/99/Grids/${seg(gridKey)}`, sortBy === '' ? {} : { sort_by: sortBy });
+    },
+    [gridKey, sortBy, running, mayBeMissing],
+    running ? 1000 : undefined,
+  );
+  const cancel = useAction(async (key: string) => {
+    await post(`/3/Jobs/${seg(key)}/cancel`);
+    job.reload();
+  });
   const g = grid.data;
   const ranking = g ? rankingMetrics(g) : { source: '', names: [] };
   const metrics = ranking.names;
   return (
     <section>
       <h1>Grid {gridKey}</h1>
+      {job.data ? (
+        <div class="row">
+          <JobBar job={job.data} />
+          {running && jobKey !== null ? (
+            <button type="button" onClick={() => cancel.run(jobKey)} disabled={cancel.busy}>
+              Cancel
+            </button>
+          ) : null}
+          <ErrorBox error={cancel.error} />
+        </div>
+      ) : null}
       <ErrorBox error={grid.error} />
+      {g === undefined && !grid.loading && job.data && !running ? (
+        <p class="muted">No grid: its job ended {job.data.status}.</p>
+      ) : null}
       {g ? (
         <>
           <p>Hyper-parameters: {(g.hyper_names ?? []).join(', ')}.</p>

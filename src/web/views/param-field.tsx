@@ -1,63 +1,15 @@
 // One model-builder parameter as a form field, chosen from its metadata type (H2O's
 // ModelParameterSchemaV3: name, label, help, type, values, level), with its messages beside it.
 import type { ValidationMessageV3 } from '../../schema/index.ts';
+import { type ParamMeta, toText } from './param-text.ts';
 
-/** The parameter metadata fields the form reads. */
-export interface ParamMeta {
-  name: string;
-  label: string;
-  help: string;
-  required: boolean;
-  type: string;
-  default_value: unknown;
-  actual_value?: unknown;
-  level: string;
-  values: string[] | null;
-  is_member_of_frames?: string[] | null;
-}
+export { fromText, type ParamMeta, toText } from './param-text.ts';
 
 /** What the form knows about frames and columns, for frame and column pickers. */
 export interface FieldContext {
   frames: string[];
   columns: string[];
   models: string[];
-}
-
-/** The text a value is edited as (arrays as `a, b`). */
-export function toText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map(toText).join(', ');
-  if (typeof v === 'object')
-    return String(
-      (v as { name?: string; column_name?: string }).name ??
-        (v as { column_name?: string }).column_name ??
-        '',
-    );
-  return String(v);
-}
-
-/** Parses the edited text back to the parameter's type; throws naming the parameter. */
-export function fromText(p: ParamMeta, text: string): unknown {
-  const t = text.trim();
-  if (t === '') return undefined;
-  const isArray = p.type.endsWith('[]');
-  const base = p.type.replace(/\[\]$/, '');
-  const one = (s: string): unknown => {
-    if (/^(int|long|double|float)$/.test(base)) {
-      const n = Number(s);
-      if (s === '' || Number.isNaN(n)) throw new Error(`${p.name}: '${s}' is not a number`);
-      if ((base === 'int' || base === 'long') && !Number.isInteger(n))
-        throw new Error(`${p.name}: '${s}' is not a whole number`);
-      return n;
-    }
-    return s;
-  };
-  if (isArray)
-    return t
-      .split(/[\s,]+/)
-      .filter((s) => s !== '')
-      .map(one);
-  return one(t);
 }
 
 /** Messages for one field, errors first. */
@@ -74,26 +26,49 @@ function Messages({ messages, id }: { messages: ValidationMessageV3[]; id: strin
   );
 }
 
-/** One parameter: label, input, help, messages. */
+/** A parameter's grid state in grid-search mode: ticked or not, the `;`-separated values typed. */
+export interface GridState {
+  on: boolean;
+  text: string;
+  example: string;
+  onToggle: (on: boolean) => void;
+  onText: (text: string) => void;
+}
+
+/** One parameter: label, input, help, messages; with `grid`, a "grid" tick that swaps in a values field. */
 export function ParamField({
   p,
   value,
   onChange,
   messages,
   ctx,
+  grid,
 }: {
   p: ParamMeta;
   value: unknown;
   onChange: (v: unknown) => void;
   messages: ValidationMessageV3[];
   ctx: FieldContext;
+  grid?: GridState;
 }) {
   const id = `param-${p.name}`;
   const msgId = `${id}-msg`;
   const invalid = messages.some((m) => m.message_type === 'ERRR');
   const common = { id, name: p.name, 'aria-invalid': invalid, 'aria-describedby': `${id}-help ${msgId}` };
   let input: preact.JSX.Element;
-  if (p.type === 'boolean') {
+  if (grid?.on) {
+    // The same id as the single-value input, so the label, help and messages stay attached.
+    input = (
+      <input
+        type="text"
+        {...common}
+        class="grid-values"
+        placeholder={grid.example}
+        value={grid.text}
+        onInput={(e) => grid.onText(e.currentTarget.value)}
+      />
+    );
+  } else if (p.type === 'boolean') {
     input = (
       <input
         type="checkbox"
@@ -175,6 +150,17 @@ export function ParamField({
         {p.required ? <span aria-hidden="true"> *</span> : null}{' '}
         {p.label && p.label !== p.name ? <code>{p.name}</code> : null}
       </label>
+      {grid ? (
+        <label class="grid-tick">
+          <input
+            type="checkbox"
+            name={`grid-${p.name}`}
+            checked={grid.on}
+            onChange={(e) => grid.onToggle(e.currentTarget.checked)}
+          />{' '}
+          grid <span class="sr-only">over {p.name}</span>
+        </label>
+      ) : null}
       {input}
       <small id={`${id}-help`} class="help">
         {p.help}
