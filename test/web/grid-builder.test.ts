@@ -103,6 +103,31 @@ describe('web UI: grid search from the model builder', { skip, timeout: 120_000 
     await s.shot('grid-built');
   });
 
+  it('runs a RandomDiscrete search that stops at max_models', async () => {
+    const { page } = s;
+    await openGridBuilder();
+    await page.locator('input[name="grid-hidden"]').check();
+    await page.locator('#param-hidden').fill('[2]; [3]; [5]');
+    await page.locator('#grid-strategy').selectOption('RandomDiscrete');
+    await page.locator('#grid-max_models').fill('2');
+    await page.locator('#grid-seed').fill('3');
+    await page.locator('#grid-grid_id').fill('iris_random');
+    await page.getByRole('button', { name: 'Build grid' }).click();
+    await page.waitForURL(/#\/grids\/iris_random\?job=/);
+    await page.locator('.status-done').waitFor({ timeout: 60_000 });
+    const sent = new URLSearchParams(gridPosts[gridPosts.length - 1]);
+    assert.deepEqual(JSON.parse(sent.get('search_criteria') ?? ''), {
+      strategy: 'RandomDiscrete',
+      max_models: 2,
+      seed: 3,
+    });
+    const grid = await rest<{ model_ids: unknown[] }>(s.url, '/99/Grids/iris_random');
+    assert.equal(grid.model_ids.length, 2);
+    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Models by' }) });
+    await table.locator('tbody tr').nth(1).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 2);
+  });
+
   it('flags a grid value that does not parse beside its field and posts nothing', async () => {
     const { page } = s;
     const before = gridPosts.length;
