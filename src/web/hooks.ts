@@ -1,5 +1,7 @@
 // Data hooks shared by the views: load once (with reload) and poll while a view is open.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { JobV3 } from '../schema/index.ts';
+import { get, seg } from './api.ts';
 
 /** State of an async load. */
 export interface Loaded<T> {
@@ -69,4 +71,23 @@ export function useAction<A extends unknown[]>(
     }
   };
   return { run, busy, error, clear: () => setError(undefined) };
+}
+
+/**
+ * Follows job `jobKey` (polled every 500 ms; none when null) for a view of the object it builds:
+ * the job, whether it still runs, and whether that object may not exist yet (until the job is known
+ * DONE — not yet polled, running, failed or cancelled), so the view asks a list before a 404.
+ */
+export function useFollowedJob(jobKey: string | null) {
+  const job = useLoad(
+    () =>
+      jobKey === null
+        ? Promise.resolve(undefined)
+        : get<{ jobs: JobV3[] }>(`/3/Jobs/${seg(jobKey)}`).then((r) => r.jobs[0]),
+    [jobKey],
+    500,
+  );
+  const running = job.data !== undefined && (job.data.status === 'RUNNING' || job.data.status === 'CREATED');
+  const mayBeMissing = jobKey !== null && job.data?.status !== 'DONE';
+  return { job, running, mayBeMissing };
 }

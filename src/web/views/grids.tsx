@@ -1,12 +1,12 @@
 // Grids: the list (/99/Grids) and one grid's models as a table ranked by a chosen metric (the
 // server re-sorts with `sort_by`, as H2O Flow's grid view does) and sortable by any column header.
 // With `?job=` (from the builder) it follows the grid's job and refreshes as models arrive.
-import type { JobV3, TwoDimTableV3 } from '../../schema/index.ts';
+import type { TwoDimTableV3 } from '../../schema/index.ts';
 import { get, post, seg } from '../api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { JobBar } from '../components/job-bar.tsx';
 import { TwoDimTable } from '../components/table.tsx';
-import { useAction, useLoad } from '../hooks.ts';
+import { useAction, useFollowedJob, useLoad } from '../hooks.ts';
 import { go, href } from '../router.ts';
 
 interface GridJson {
@@ -77,18 +77,8 @@ export function GridView({
 }) {
   const setSortBy = (m: string) =>
     go(['grids', gridKey], jobKey === null ? { sort_by: m } : { sort_by: m, job: jobKey });
-  const job = useLoad(
-    () =>
-      jobKey === null
-        ? Promise.resolve(undefined)
-        : get<{ jobs: JobV3[] }>(`/3/Jobs/${seg(jobKey)}`).then((r) => r.jobs[0]),
-    [jobKey],
-    500,
-  );
-  const running = job.data !== undefined && (job.data.status === 'RUNNING' || job.data.status === 'CREATED');
-  // The server stores the grid when its first model is done: until the job is known DONE, ask the
-  // list first rather than provoke a 404.
-  const mayBeMissing = jobKey !== null && job.data?.status !== 'DONE';
+  // The server stores the grid when its first model is done.
+  const { job, running, mayBeMissing } = useFollowedJob(jobKey);
   const grid = useLoad(
     async () => {
       if (mayBeMissing) {

@@ -1,13 +1,12 @@
 // One model: summary, scoring history (polled while its training job runs, so the chart draws
 // live), metrics, confusion matrices, ROC, variable importance, cross-validation summary and
 // parameters, then the actions (predict, save, export).
-import type { JobV3 } from '../../schema/index.ts';
 import { get, post, seg } from '../api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { num } from '../components/format.ts';
 import { JobBar } from '../components/job-bar.tsx';
 import { TwoDimTable } from '../components/table.tsx';
-import { useAction, useLoad } from '../hooks.ts';
+import { useAction, useFollowedJob, useLoad } from '../hooks.ts';
 import { href } from '../router.ts';
 import { ModelActions } from './model-actions.tsx';
 import { ConfusionMatrixChart, RocChart, ScoringHistoryChart, VarimpChart } from './model-charts.tsx';
@@ -58,18 +57,7 @@ function MetricsTable({ rows }: { rows: [string, Metrics | null][] }) {
 
 /** The model view; `jobKey` (from the builder) keeps it polling while training runs. */
 export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: string | null }) {
-  const job = useLoad(
-    () =>
-      jobKey === null
-        ? Promise.resolve(undefined)
-        : get<{ jobs: JobV3[] }>(`/3/Jobs/${seg(jobKey)}`).then((r) => r.jobs[0]),
-    [jobKey],
-    500,
-  );
-  const running = job.data !== undefined && (job.data.status === 'RUNNING' || job.data.status === 'CREATED');
-  // Until its job is known to be DONE (not yet polled, running, failed or cancelled) the model may
-  // not exist: ask the list first rather than provoke a 404.
-  const mayBeMissing = jobKey !== null && job.data?.status !== 'DONE';
+  const { job, running, mayBeMissing } = useFollowedJob(jobKey);
   const model = useLoad(
     async () => {
       if (mayBeMissing) {
