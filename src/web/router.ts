@@ -1,6 +1,6 @@
 // Hash routing (`#/frames/iris.hex`): the server serves one index.html, so every view lives in the
 // fragment and the browser's back button and bookmarks work without server routes.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 
 /** A parsed location: path segments (decoded) and query parameters. */
 export interface Route {
@@ -28,11 +28,14 @@ export function go(parts: string[], query: Record<string, string> = {}): void {
 
 /** The current route, re-rendering on hash changes. */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(location.hash));
+  const [hash, setHash] = useState(() => location.hash);
   useEffect(() => {
-    const on = () => setRoute(parseHash(location.hash));
+    const on = () => setHash(location.hash);
     addEventListener('hashchange', on);
+    // Preact runs effects after the first paint: a hash change in between (a link followed, or a
+    // second navigation, while the app starts) fired before this listener existed.
+    on();
     return () => removeEventListener('hashchange', on);
   }, []);
-  return route;
+  return useMemo(() => parseHash(hash), [hash]);
 }
