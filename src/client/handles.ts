@@ -112,6 +112,17 @@ export class ModelHandle {
     }));
   }
 
+  /** The fold models of an nfolds run (h2o-py's cross_validation_models()); [] without any. */
+  async crossValidationModels(): Promise<ModelHandle[]> {
+    const keys: { name: string }[] = this.json.output.cross_validation_models ?? [];
+    return Promise.all(
+      keys.map(
+        async (k) =>
+          new ModelHandle(this.h2o, (await this.h2o.call('GET', `/3/Models/${seg(k.name)}`)).models[0]),
+      ),
+    );
+  }
+
   /** Predictions on a frame (a job); resolves to the prediction frame. */
   async predict(frame: FrameHandle | string): Promise<FrameHandle> {
     const f = typeof frame === 'string' ? frame : frame.key;

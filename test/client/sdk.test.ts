@@ -44,6 +44,29 @@ async function scenario(h2o: H2OConnection, tag: string): Promise<void> {
   const loaded = await h2o.loadModel(path);
   assert.equal(loaded.id, model.id);
   rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(await model.crossValidationModels(), []);
+  // A grid with nfolds: every model's fold models are on the server under the keys it lists.
+  const grid = await h2o.grid(
+    {
+      training_frame: frame,
+      x: ['AGE', 'PSA'],
+      y: 'CAPSULE',
+      epochs: 1,
+      nfolds: 2,
+      reproducible: true,
+      seed: 3,
+    },
+    { hidden: [[2], [3]] },
+  );
+  assert.equal(grid.models.length, 2);
+  for (const m of grid.models) {
+    const folds = await m.crossValidationModels();
+    assert.deepEqual(
+      folds.map((f) => f.id),
+      [`${m.id}_cv_1`, `${m.id}_cv_2`],
+    );
+    assert.equal(folds[0].category, 'Binomial');
+  }
   await assert.rejects(
     h2o.train({ training_frame: frame, y: 'CAPSULE', activation: 'relu' }),
     (e: unknown) =>
