@@ -96,12 +96,12 @@ const CASES: [string, Partial<NetworkSpec>][] = [
   ],
 ];
 
-function trainBoth(spec: NetworkSpec, nRows: number): [Network, Network] {
+function trainBoth(spec: NetworkSpec, nRows: number, zeros = 0.3): [Network, Network] {
   const data = new Rng(11);
   const nIn = spec.units[0];
   // Some exact zeros so fast_mode's skipping is exercised.
   const rows = Array.from({ length: 16 }, () =>
-    Float32Array.from({ length: nIn }, () => (data.nextFloat() < 0.3 ? 0 : data.nextGaussian())),
+    Float32Array.from({ length: nIn }, () => (data.nextFloat() < zeros ? 0 : data.nextGaussian())),
   );
   const nOut = spec.units[spec.units.length - 1];
   const labels = rows.map(() => data.nextInt(nOut));
@@ -148,6 +148,15 @@ describe('wasm-backed Network', { skip: !wasmKernelsAvailable() && 'no wasm SIMD
       assertClose(js.hiddenActivations(0), wasm.hiddenActivations(0), 1e-4, 'hidden activations');
     });
   }
+
+  it('agrees with the JS network on mostly-zero inputs with fast_mode (the compacted first layer)', () => {
+    const spec = { ...BASE, units: [40, 6, 5, 3], fast_mode: true };
+    const [js, wasm] = trainBoth(spec, 40, 0.85);
+    assertClose(js.weightBuffer, wasm.weightBuffer, 1e-4, 'weights');
+    assertClose(js.biasBuffer, wasm.biasBuffer, 1e-4, 'biases');
+    assertClose(js.eg2W as Float32Array, wasm.eg2W as Float32Array, 1e-4, 'eg2W');
+    assertClose(js.edx2W as Float32Array, wasm.edx2W as Float32Array, 1e-4, 'edx2W');
+  });
 
   it('keeps its buffers in shared memory and survives state(), clone() and average()', () => {
     const [, wasm] = trainBoth(BASE, 10);

@@ -146,13 +146,15 @@ export class WasmEngine {
       };
       const scratch = Array.from({ length: slots }, () => ({
         plan: arena.alloc(PLAN_BYTES),
-        units: units.map((n) => ({
+        units: units.map((n, u) => ({
           act: arena.alloc(4 * n),
           err: arena.alloc(4 * n),
           delta: arena.alloc(4 * n),
           keep: arena.alloc(n),
           winner: arena.alloc(n),
           squares: ada ? arena.alloc(4 * n) : 0,
+          // The first layer's list of non-zero inputs (offsets, values, squares: adadelta-compact.ts).
+          compact: ada && u === 0 ? arena.alloc(12 * n) : 0,
         })),
         batch: units.map((n) => arena.alloc(4 * n * batchRows)),
         // Mini-batch backward pass: errors and δ per row of the batch, one layer's weight gradient.
@@ -250,7 +252,7 @@ export class WasmEngine {
       i32.set(rec, r);
     });
     a.units.forEach((U, u) => {
-      i32.set([U.act, U.err, U.delta, U.keep, U.winner, U.squares], (PLAN.units + 32 * u) / 4);
+      i32.set([U.act, U.err, U.delta, U.keep, U.winner, U.squares, U.compact], (PLAN.units + 32 * u) / 4);
     });
     this.nhg =
       spec.output === 'softmax'

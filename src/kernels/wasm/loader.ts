@@ -77,6 +77,8 @@ export interface WasmKernels {
   sparseInputLayer(...args: number[]): void;
   sparseInputScratchBytes(nIn: number): number;
   rowUpdateAdadeltaSquares(...args: number[]): void;
+  compactInputs(x: number, list: number, n: number): number;
+  rowUpdateAdadeltaCompact(...args: number[]): void;
   rowSumSquares(w: number, stride: number, n: number): number;
   scaleRow(w: number, stride: number, n: number, factor: number): void;
   biasUpdatePlain(b: number, k: number, delta: number, rate: number, l1: number, l2: number): void;

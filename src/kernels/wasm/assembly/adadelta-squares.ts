@@ -1,3 +1,4 @@
+import { gradientScale } from './adadelta-scale';
 import { madd, nmadd } from './madd';
 
 // ADADELTA row update for the common case (stride 1, no l1/l2) from a per-row x² vector: (1−ρ)·g² is
@@ -28,19 +29,6 @@ export function squares(x: usize, xsq: usize, n: i32): f64 {
     sum += <f64>(v * v);
   }
   return sum;
-}
-
-/** Below this, c·x² cannot move Eg² + ε (ε ≥ 1e-20: its float32 ulp is far larger). */
-const TINY_C: f32 = 1e-30;
-
-/**
- * c = (1−ρ)·δ², flushed to 0 when tiny: δ ~ 1e-19 (confident softmax rows) makes c and c·x² subnormal,
- * and subnormal arithmetic ran the whole row three times slower here, for no visible effect.
- */
-@inline
-function gradientScale(d: f32, rho: f32): f32 {
-  const c: f32 = (<f32>1 - rho) * d * d;
-  return c < TINY_C ? 0 : c;
 }
 
 /** Four weights at w/eg/edx/x/xsq/e (already offset); `masked` turns ρ into 1 where x = 0. */

@@ -1,5 +1,6 @@
 // Entry point of the AssemblyScript kernels: every export here is a wasm export (see ../loader.ts).
 
+export * from './adadelta-compact';
 export * from './adadelta-squares';
 export * from './bias-update';
 export * from './combine-rows';

@@ -3,6 +3,7 @@
 // order of operations is that of dl/network/network.ts, so both give the same model up to float32
 // rounding of activations. Offsets below must match plan.ts.
 
+import { compactInputs, rowUpdateAdadeltaCompact } from './adadelta-compact';
 import { rowUpdateAdadeltaSquares, squares } from './adadelta-squares';
 import { biasUpdateAdadelta, biasUpdateMomentum, biasUpdatePlain } from './bias-update';
 import {
@@ -135,6 +136,11 @@ export function backward(plan: usize): void {
     const xsq = unitWord(plan, l, 5);
     const fromSquares = opt == 3 && stride == 1 && l1 == 0 && l2 == 0 && xsq != 0;
     const sumX2 = fromSquares ? squares(x, xsq, nIn) : 0;
+    // First layer, fast_mode, inputs mostly 0 (e.g. sparse=true images): update only the listed
+    // non-zero inputs (unit word 6 holds the list), when they are under a third of the row.
+    const list = unitWord(plan, l, 6);
+    const nz = fromSquares && fast && !propagate && list != 0 ? compactInputs(x, list, nIn) : nIn;
+    const compact = nz * 3 < nIn;
     for (let o = 0; o < nOut; o++) {
       const d = load<f32>(delta + (<usize>o << 2));
       if (shortcut && d == 0) continue;
@@ -143,7 +149,31 @@ export function backward(plan: usize): void {
       const bi = stride == 2 ? 2 * o + ch : o;
       const wr = w + (<usize>off << 2);
       const sr = <usize>off << 2;
-      if (opt == 3 && fromSquares) {
+      if (opt == 3 && compact) {
+        rowUpdateAdadeltaCompact(
+          wr,
+          <usize>layerWord(plan, l, 5) + sr,
+          <usize>layerWord(plan, l, 6) + sr,
+          list,
+          nz,
+          nIn,
+          d,
+          <f32>rho,
+          <f32>eps,
+        );
+        biasUpdateAdadelta(
+          b,
+          <usize>layerWord(plan, l, 8),
+          <usize>layerWord(plan, l, 9),
+          bi,
+          d,
+          (<f64>d * <f64>d * sumX2) / nIn,
+          rho,
+          eps,
+          l1,
+          l2,
+        );
+      } else if (opt == 3 && fromSquares) {
         rowUpdateAdadeltaSquares(
           wr,
           <usize>layerWord(plan, l, 5) + sr,
