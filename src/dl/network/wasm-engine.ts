@@ -152,7 +152,7 @@ export class WasmEngine {
           delta: arena.alloc(4 * n),
           keep: arena.alloc(n),
           winner: arena.alloc(n),
-          squares: ada ? arena.alloc(4 * n) : 0,
+          squares: ada ? arena.alloc(8 * n + 16) : 0,
           // The first layer's list of non-zero inputs (offsets, values, squares: adadelta-compact.ts).
           compact: ada && u === 0 ? arena.alloc(12 * n) : 0,
         })),

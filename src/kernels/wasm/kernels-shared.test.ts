@@ -152,7 +152,7 @@ function wasmBackend(): Backend {
       put32(2, s2);
       put32(3, x);
       new Float32Array(buf, at(4), n).fill(0);
-      const sumX2 = k.squares(at(3), at(7), n);
+      const sumX2 = k.squares(at(3), at(7), n, rho, fast ? 1 : 0);
       k.rowUpdateAdadeltaSquares(
         at(0),
         at(1),

@@ -64,7 +64,7 @@ export interface WasmKernels {
   rowUpdateNesterov(...args: number[]): void;
   rowUpdateClassicalMomentum(...args: number[]): void;
   rowUpdateAdadelta(...args: number[]): number;
-  squares(x: number, xsq: number, n: number): number;
+  squares(x: number, xsq: number, n: number, rho: number, fastMode: number): number;
   sparseInputPrepare(
     w: number,
     b: number,

@@ -29,7 +29,7 @@ export const PLAN = {
    * eg2B, edx2B, velB, dropout ratio (float32 bits). */
   layers: 384,
   /** Unit-layer records of 8 i32 at units + 32·u: act, err, delta (float32), keep, winner (u8),
-   * squares (float32 scratch for act², read by the ADADELTA kernel; 0 = none), compact (the input
+   * squares (float32 scratch for act² and, with fast_mode, ρ per unit: 8 bytes per unit + 16; 0 = none), compact (the input
    * layer's list of non-zero inputs, 12 bytes per unit; 0 = none). */
   units: 2432,
   /** Most weight layers a plan holds. */

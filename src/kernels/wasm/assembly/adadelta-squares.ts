@@ -3,19 +3,34 @@ import { madd, nmadd } from './madd';
 
 // ADADELTA row update for the common case (stride 1, no l1/l2) from a per-row x² vector: (1−ρ)·g² is
 // then c·x² with c = (1−ρ)·δ², one multiply instead of three, and the bias rule's Σg² is δ²·Σx² (the
-// caller computes Σx² once per layer and row). fast_mode needs no masking beyond ρ → 1 where x = 0:
-// there g = 0, so Eg², Edx² and w come out unchanged. Same formulas as row-update.ts up to rounding;
+// caller computes Σx² once per layer and row). fast_mode needs no masking beyond ρ → 1 where x = 0
+// (there g = 0, so Eg², Edx² and w come out unchanged), and that ρ per input is computed with x²:
+// one load per four weights instead of a compare and a blend. Same formulas as row-update.ts up to rounding;
 // the relaxed-SIMD build fuses three multiply-adds (11% faster here, within the kernel tolerance).
 
-/** xsq[i] = x[i]²; returns Σ x[i]² (float32 lanes, summed in float64). */
-export function squares(x: usize, xsq: usize, n: i32): f64 {
+/** Where the per-input ρ follows x² in the squares buffer (16-byte aligned). */
+@inline
+function rhoAt(xsq: usize, n: i32): usize {
+  return xsq + ((<usize>(n + 3) & ~3) << 2);
+}
+
+/**
+ * xsq[i] = x[i]² and, with fastMode, ρ_i (1 where x[i] = 0, else ρ) at {@link rhoAt}; the buffer
+ * holds 8·n + 16 bytes. Returns Σ x[i]² (float32 lanes, summed in float64).
+ */
+export function squares(x: usize, xsq: usize, n: i32, rho: f32, fastMode: i32): f64 {
   let acc = f32x4.splat(0);
+  const r = rhoAt(xsq, n);
+  const vr = f32x4.splat(rho);
+  const one = f32x4.splat(1);
+  const zero = f32x4.splat(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
     const v = v128.load(x + o);
     const s = f32x4.mul(v, v);
     v128.store(xsq + o, s);
+    if (fastMode) v128.store(r + o, v128.bitselect(one, vr, f32x4.eq(v, zero)));
     acc = f32x4.add(acc, s);
   }
   let sum: f64 =
@@ -26,12 +41,13 @@ export function squares(x: usize, xsq: usize, n: i32): f64 {
   for (; i < n; i++) {
     const v = load<f32>(x + (<usize>i << 2));
     store<f32>(xsq + (<usize>i << 2), v * v);
+    if (fastMode) store<f32>(r + (<usize>i << 2), v == 0 ? 1 : rho);
     sum += <f64>(v * v);
   }
   return sum;
 }
 
-/** Four weights at w/eg/edx/x/xsq/e (already offset); `masked` turns ρ into 1 where x = 0. */
+/** Four weights at w/eg/edx/x/xsq/r/e (already offset); `masked` reads ρ per input from r. */
 @inline
 function group(
   w: usize,
@@ -39,6 +55,7 @@ function group(
   edx: usize,
   x: usize,
   xsq: usize,
+  r: usize,
   e: usize,
   vd: v128,
   vrho: v128,
@@ -51,7 +68,7 @@ function group(
   const wv = v128.load(w);
   if (prop) v128.store(e, f32x4.add(v128.load(e), f32x4.mul(vd, wv)));
   const xv = v128.load(x);
-  const rho = masked ? v128.bitselect(f32x4.splat(1), vrho, f32x4.eq(xv, f32x4.splat(0))) : vrho;
+  const rho = masked ? v128.load(r) : vrho;
   const t = f32x4.mul(vc, v128.load(xsq));
   const nEg = madd(rho, v128.load(eg), t);
   const dx2 = v128.load(edx);
@@ -70,6 +87,7 @@ function block16(
   edx: usize,
   x: usize,
   xsq: usize,
+  r: usize,
   e: usize,
   vd: v128,
   vrho: v128,
@@ -79,10 +97,10 @@ function block16(
   prop: bool,
   masked: bool,
 ): void {
-  group(w, eg, edx, x, xsq, e, vd, vrho, veps, vc, magic, prop, masked);
-  group(w + 16, eg + 16, edx + 16, x + 16, xsq + 16, e + 16, vd, vrho, veps, vc, magic, prop, masked);
-  group(w + 32, eg + 32, edx + 32, x + 32, xsq + 32, e + 32, vd, vrho, veps, vc, magic, prop, masked);
-  group(w + 48, eg + 48, edx + 48, x + 48, xsq + 48, e + 48, vd, vrho, veps, vc, magic, prop, masked);
+  group(w, eg, edx, x, xsq, r, e, vd, vrho, veps, vc, magic, prop, masked);
+  group(w + 16, eg + 16, edx + 16, x + 16, xsq + 16, r + 16, e + 16, vd, vrho, veps, vc, magic, prop, masked);
+  group(w + 32, eg + 32, edx + 32, x + 32, xsq + 32, r + 32, e + 32, vd, vrho, veps, vc, magic, prop, masked);
+  group(w + 48, eg + 48, edx + 48, x + 48, xsq + 48, r + 48, e + 48, vd, vrho, veps, vc, magic, prop, masked);
 }
 
 /** The loop with compile-time flags: 16 weights per iteration (V8 re-creates splats at each use). */
@@ -106,28 +124,15 @@ function rowLoop(
   const veps = f32x4.splat(eps);
   const vc = f32x4.splat(gradientScale(d, rho));
   const magic = i32x4.splat(532483686);
-  const zero = f32x4.splat(0);
+  const r = rhoAt(xsq, n);
   let i = 0;
   for (; i + 16 <= n; i += 16) {
     const o = <usize>i << 2;
-    const pw = w + o;
-    const pg = eg + o;
-    const pd = edx + o;
-    const px = x + o;
-    const pq = xsq + o;
-    const pe = e + o;
-    let masked = false;
-    if (fast) {
-      const z01 = v128.or(f32x4.eq(v128.load(px), zero), f32x4.eq(v128.load(px, 16), zero));
-      const z23 = v128.or(f32x4.eq(v128.load(px, 32), zero), f32x4.eq(v128.load(px, 48), zero));
-      masked = v128.any_true(v128.or(z01, z23));
-    }
-    if (masked) block16(pw, pg, pd, px, pq, pe, vd, vrho, veps, vc, magic, prop, true);
-    else block16(pw, pg, pd, px, pq, pe, vd, vrho, veps, vc, magic, prop, false);
+    block16(w + o, eg + o, edx + o, x + o, xsq + o, r + o, e + o, vd, vrho, veps, vc, magic, prop, fast);
   }
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
-    group(w + o, eg + o, edx + o, x + o, xsq + o, e + o, vd, vrho, veps, vc, magic, prop, fast);
+    group(w + o, eg + o, edx + o, x + o, xsq + o, r + o, e + o, vd, vrho, veps, vc, magic, prop, fast);
   }
   for (; i < n; i++) {
     const k = <usize>i << 2;
@@ -146,7 +151,7 @@ function rowLoop(
 }
 
 /**
- * ADADELTA on one dense row without l1/l2, given xsq = x² ({@link squares}): eBelow += δ·w (pre-update)
+ * ADADELTA on one dense row without l1/l2, given xsq = x² (and ρ per input) from {@link squares}: eBelow += δ·w (pre-update)
  * when `propagate`; fast_mode leaves weights whose input is 0 untouched. Σg² is δ²·Σx² (the caller's).
  */
 export function rowUpdateAdadeltaSquares(

@@ -135,7 +135,7 @@ export function backward(plan: usize): void {
     // Dense ADADELTA rows without l1/l2 take (1−ρ)·g² from x², computed once per layer (unit word 5).
     const xsq = unitWord(plan, l, 5);
     const fromSquares = opt == 3 && stride == 1 && l1 == 0 && l2 == 0 && xsq != 0;
-    const sumX2 = fromSquares ? squares(x, xsq, nIn) : 0;
+    const sumX2 = fromSquares ? squares(x, xsq, nIn, <f32>rho, fast) : 0;
     // First layer, fast_mode, inputs mostly 0 (e.g. sparse=true images): update only the listed
     // non-zero inputs (unit word 6 holds the list), when they are under a third of the row.
     const list = unitWord(plan, l, 6);
