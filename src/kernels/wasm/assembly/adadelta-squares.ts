@@ -8,6 +8,17 @@ import { madd, nmadd } from './madd';
 // one load per four weights instead of a compare and a blend. Same formulas as row-update.ts up to rounding;
 // the relaxed-SIMD build fuses three multiply-adds (11% faster here, within the kernel tolerance).
 
+/** Whether any x[i] is exactly 0 (fast_mode needs its per-input ρ only then). */
+export function anyZero(x: usize, n: i32): bool {
+  const zero = f32x4.splat(0);
+  let z = zero;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) z = v128.or(z, f32x4.eq(v128.load(x + (<usize>i << 2)), zero));
+  if (v128.any_true(z)) return true;
+  for (; i < n; i++) if (load<f32>(x + (<usize>i << 2)) == 0) return true;
+  return false;
+}
+
 /** Where the per-input ρ follows x² in the squares buffer (16-byte aligned). */
 @inline
 function rhoAt(xsq: usize, n: i32): usize {

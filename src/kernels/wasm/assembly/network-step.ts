@@ -4,7 +4,7 @@
 // rounding of activations. Offsets below must match plan.ts.
 
 import { compactInputs, rowUpdateAdadeltaCompact } from './adadelta-compact';
-import { rowUpdateAdadeltaSquares, squares } from './adadelta-squares';
+import { anyZero, rowUpdateAdadeltaSquares, squares } from './adadelta-squares';
 import { biasUpdateAdadelta, biasUpdateMomentum, biasUpdatePlain } from './bias-update';
 import {
   expRectifierBackward,
@@ -135,7 +135,9 @@ export function backward(plan: usize): void {
     // Dense ADADELTA rows without l1/l2 take (1−ρ)·g² from x², computed once per layer (unit word 5).
     const xsq = unitWord(plan, l, 5);
     const fromSquares = opt == 3 && stride == 1 && l1 == 0 && l2 == 0 && xsq != 0;
-    const sumX2 = fromSquares ? squares(x, xsq, nIn, <f32>rho, fast) : 0;
+    // fast_mode changes nothing for a layer whose inputs have no 0 (standardised pixels): skip its ρ.
+    const fastSq = fromSquares && fast && anyZero(x, nIn);
+    const sumX2 = fromSquares ? squares(x, xsq, nIn, <f32>rho, fastSq) : 0;
     // First layer, fast_mode, inputs mostly 0 (e.g. sparse=true images): update only the listed
     // non-zero inputs (unit word 6 holds the list), when they are under a third of the row.
     const list = unitWord(plan, l, 6);
@@ -186,7 +188,7 @@ export function backward(plan: usize): void {
           <f32>eps,
           eBelow,
           propagate,
-          fast,
+          fastSq,
         );
         const eg2B = <usize>layerWord(plan, l, 8);
         const edx2B = <usize>layerWord(plan, l, 9);
