@@ -11,24 +11,15 @@ import {
   WasmArena,
   type WasmKernels,
 } from '../../kernels/wasm/index.ts';
+import { type EngineAddresses, packScratchBytes, placeEngine } from './engine-memory.ts';
 import type { NetworkLayout } from './layout.ts';
 import { type NegHalfGradient, negativeHalfGradient } from './output-error.ts';
 import type { ActivationKind, NetworkSpec } from './spec.ts';
 
 const KINDS: Record<ActivationKind, number> = { Tanh: 0, Rectifier: 1, Maxout: 2, ExpRectifier: 3 };
 const OUTPUTS = { softmax: 0, linear: 1, autoencoder: 2 } as const;
-/** Largest transposed first layer the sparse-input prediction path keeps (bytes). */
-const MAX_SPARSE_BYTES = 1 << 26;
 /** Rows per batched forward call: 64 rows of 717 inputs (183 KB) stay in L2 beside a layer's weights. */
 export const BATCH_ROWS = 64;
-
-/**
- * Bytes of scratch gemmBiasPacked needs for `nIn` inputs (its gemmPackedScratchBytes: a panel of four
- * rows, 16 bytes per row and group of four inputs); sized here because memory precedes the instance.
- */
-function packScratchBytes(nIn: number): number {
-  return 64 * Math.ceil(nIn / 4);
-}
 
 /** The buffers a Network exposes, living in wasm memory. */
 export interface EngineBuffers {
@@ -51,27 +42,6 @@ export interface SharedEngineMemory {
   memory: WebAssembly.Memory | null;
   slots: number;
   slot: number;
-}
-
-/** Byte addresses of an engine's state and of its scratch slot (0 where a part is absent). */
-export interface EngineAddresses {
-  plan: number;
-  w: number;
-  b: number;
-  eg2W: number;
-  edx2W: number;
-  eg2B: number;
-  edx2B: number;
-  velW: number;
-  velB: number;
-  batch: number[];
-  batchErr: number[];
-  batchDelta: number[];
-  grad: number;
-  /** Scratch of the packed batched layer (gemmBiasPacked). */
-  pack: number;
-  /** Sparse-input first layer (sparse-input.ts): Wᵀ, b − W·c, the offsets c, the non-zero list. */
-  sparse: { wt: number; b2: number; c: number; list: number } | null;
 }
 
 /** Owns the memory, the kernel instance and the plan of one network. */
@@ -115,64 +85,9 @@ export class WasmEngine {
     const nB = layout.nBiases;
     const units = spec.units;
     const ada = spec.adaptive_rate;
-    // First pass sizes the memory, second pass hands out the same addresses.
-    // Learned state first, then `slots` scratch areas (plan, per-row and batch activations): HOGWILD
-    // workers attach to one memory, share the state and each use their own slot. The first pass
-    // sizes the memory, the second (identical everywhere) hands out the addresses.
-    const slots = shared?.slots ?? 1;
-    const mini = (spec.mini_batch_size ?? 1) > 1;
-    const batchRows = Math.max(BATCH_ROWS, spec.mini_batch_size ?? 1);
-    const maxLayerWeights = Math.max(...layout.layers.map((L) => L.nOut * L.channels * L.nIn));
     const packBytes = packScratchBytes(Math.max(...layout.layers.map((L) => L.nIn)));
-    const slot = shared?.slot ?? 0;
-    const L0 = layout.layers[0];
-    // The sparse-input path needs a dense first layer whose width is a multiple of four, and a
-    // transposed copy of its weights: skipped for first layers over 64 MB (HOGWILD! slots too).
-    const sparseOk =
-      L0.channels === 1 &&
-      L0.nOut % 4 === 0 &&
-      4 * L0.nIn * L0.nOut <= MAX_SPARSE_BYTES &&
-      shared === undefined;
-    const place = (arena: WasmArena) => {
-      const state = {
-        w: arena.alloc(4 * nW),
-        b: arena.alloc(8 * nB),
-        eg2W: ada ? arena.alloc(4 * nW) : 0,
-        edx2W: ada ? arena.alloc(4 * nW) : 0,
-        eg2B: ada ? arena.alloc(8 * nB) : 0,
-        edx2B: ada ? arena.alloc(8 * nB) : 0,
-        velW: momentum ? arena.alloc(4 * nW) : 0,
-        velB: momentum ? arena.alloc(8 * nB) : 0,
-      };
-      const scratch = Array.from({ length: slots }, () => ({
-        plan: arena.alloc(PLAN_BYTES),
-        units: units.map((n, u) => ({
-          act: arena.alloc(4 * n),
-          err: arena.alloc(4 * n),
-          delta: arena.alloc(4 * n),
-          keep: arena.alloc(n),
-          winner: arena.alloc(n),
-          squares: ada ? arena.alloc(8 * n + 16) : 0,
-          // The first layer's list of non-zero inputs (offsets, values, squares: adadelta-compact.ts).
-          compact: ada && u === 0 ? arena.alloc(12 * n) : 0,
-        })),
-        batch: units.map((n) => arena.alloc(4 * n * batchRows)),
-        // Mini-batch backward pass: errors and δ per row of the batch, one layer's weight gradient.
-        batchErr: mini ? units.map((n) => arena.alloc(4 * n * batchRows)) : [],
-        batchDelta: mini ? units.map((n) => arena.alloc(4 * n * batchRows)) : [],
-        grad: mini ? arena.alloc(4 * maxLayerWeights) : 0,
-        pack: arena.alloc(packBytes),
-        sparse: sparseOk
-          ? {
-              wt: arena.alloc(4 * L0.nIn * L0.nOut),
-              b2: arena.alloc(4 * L0.nOut),
-              c: arena.alloc(4 * L0.nIn),
-              list: arena.alloc(8 * L0.nIn + 16),
-            }
-          : null,
-      }));
-      return { ...state, ...scratch[slot] };
-    };
+    const batchRows = Math.max(BATCH_ROWS, spec.mini_batch_size ?? 1);
+    const place = (arena: WasmArena) => placeEngine(arena, spec, layout, momentum, batchRows, shared);
     const sizing = new WasmArena();
     place(sizing);
     this.memory = shared?.memory ?? createKernelMemory(sizing.size);
