@@ -151,68 +151,32 @@ export function backward(plan: usize): void {
       const bi = stride == 2 ? 2 * o + ch : o;
       const wr = w + (<usize>off << 2);
       const sr = <usize>off << 2;
-      if (opt == 3 && compact) {
-        rowUpdateAdadeltaCompact(
-          wr,
-          <usize>layerWord(plan, l, 5) + sr,
-          <usize>layerWord(plan, l, 6) + sr,
-          list,
-          nz,
-          nIn,
-          d,
-          <f32>rho,
-          <f32>eps,
-        );
-        biasUpdateAdadelta(
-          b,
-          <usize>layerWord(plan, l, 8),
-          <usize>layerWord(plan, l, 9),
-          bi,
-          d,
-          (<f64>d * <f64>d * sumX2) / nIn,
-          rho,
-          eps,
-          l1,
-          l2,
-        );
-      } else if (opt == 3 && fromSquares) {
-        rowUpdateAdadeltaSquares(
-          wr,
-          <usize>layerWord(plan, l, 5) + sr,
-          <usize>layerWord(plan, l, 6) + sr,
-          x,
-          xsq,
-          nIn,
-          d,
-          <f32>rho,
-          <f32>eps,
-          eBelow,
-          propagate,
-          fastSq,
-        );
-        const eg2B = <usize>layerWord(plan, l, 8);
-        const edx2B = <usize>layerWord(plan, l, 9);
-        biasUpdateAdadelta(b, eg2B, edx2B, bi, d, (<f64>d * <f64>d * sumX2) / nIn, rho, eps, l1, l2);
-      } else if (opt == 3) {
-        const sumG2 = rowUpdateAdadelta(
-          wr,
-          <usize>layerWord(plan, l, 5) + sr,
-          <usize>layerWord(plan, l, 6) + sr,
-          stride,
-          x,
-          nIn,
-          d,
-          <f32>rho,
-          <f32>eps,
-          <f32>l1,
-          <f32>l2,
-          eBelow,
-          propagate,
-          fast,
-        );
-        const eg2B = <usize>layerWord(plan, l, 8);
-        const edx2B = <usize>layerWord(plan, l, 9);
-        biasUpdateAdadelta(b, eg2B, edx2B, bi, d, sumG2 / nIn, rho, eps, l1, l2);
+      if (opt == 3) {
+        const eg2W = <usize>layerWord(plan, l, 5) + sr;
+        const edx2W = <usize>layerWord(plan, l, 6) + sr;
+        // Σg² for H2O's bias rule: δ²·Σx² on the x² paths (no l1/l2), summed by the generic kernel.
+        let sumG2: f64 = <f64>d * <f64>d * sumX2;
+        if (compact) rowUpdateAdadeltaCompact(wr, eg2W, edx2W, list, nz, nIn, d, <f32>rho, <f32>eps);
+        else if (fromSquares)
+          rowUpdateAdadeltaSquares(wr, eg2W, edx2W, x, xsq, nIn, d, <f32>rho, <f32>eps, eBelow, propagate, fastSq);
+        else
+          sumG2 = rowUpdateAdadelta(
+            wr,
+            eg2W,
+            edx2W,
+            stride,
+            x,
+            nIn,
+            d,
+            <f32>rho,
+            <f32>eps,
+            <f32>l1,
+            <f32>l2,
+            eBelow,
+            propagate,
+            fast,
+          );
+        biasUpdateAdadelta(b, <usize>layerWord(plan, l, 8), <usize>layerWord(plan, l, 9), bi, d, sumG2 / nIn, rho, eps, l1, l2);
       } else if (opt == 0) {
         rowUpdatePlain(wr, stride, x, nIn, d, <f32>rate, <f32>l1, <f32>l2, eBelow, propagate, fast);
         biasUpdatePlain(b, bi, d, rate, l1, l2);
