@@ -1,5 +1,9 @@
-// A job's progress bar with elapsed time and an ETA extrapolated from progress so far.
+// A job's progress bar with elapsed time and an ETA extrapolated from progress so far, and the bar
+// (with Cancel) of the job a view follows.
 import type { JobV3 } from '../../schema/index.ts';
+import { post, seg } from '../api.ts';
+import { useAction } from '../hooks.ts';
+import { ErrorBox } from './error-box.tsx';
 import { duration } from './format.ts';
 
 /** Estimated time left: elapsed * (1 - p) / p, once some progress exists. */
@@ -25,6 +29,38 @@ export function JobBar({ job }: { job: JobV3 }) {
           {job.exception}
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The bar of the job a view follows (model or grid being built), with a Cancel button while it runs;
+ * `onCancelled` lets the view poll the job again at once.
+ */
+export function FollowedJobBar({
+  job,
+  jobKey,
+  running,
+  onCancelled,
+}: {
+  job: JobV3;
+  jobKey: string;
+  running: boolean;
+  onCancelled: () => void;
+}) {
+  const cancel = useAction(async () => {
+    await post(`/3/Jobs/${seg(jobKey)}/cancel`);
+    onCancelled();
+  });
+  return (
+    <div class="row">
+      <JobBar job={job} />
+      {running ? (
+        <button type="button" onClick={() => cancel.run()} disabled={cancel.busy}>
+          Cancel
+        </button>
+      ) : null}
+      <ErrorBox error={cancel.error} />
     </div>
   );
 }

@@ -2,11 +2,11 @@
 // server re-sorts with `sort_by`, as H2O Flow's grid view does) and sortable by any column header.
 // With `?job=` (from the builder) it follows the grid's job and refreshes as models arrive.
 import type { TwoDimTableV3 } from '../../schema/index.ts';
-import { get, post, seg } from '../api.ts';
+import { get, seg } from '../api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
-import { JobBar } from '../components/job-bar.tsx';
+import { FollowedJobBar } from '../components/job-bar.tsx';
 import { TwoDimTable } from '../components/table.tsx';
-import { useAction, useFollowedJob, useLoad } from '../hooks.ts';
+import { useFollowedJob, useLoad } from '../hooks.ts';
 import { go, href } from '../router.ts';
 
 interface GridJson {
@@ -90,26 +90,14 @@ export function GridView({
     [gridKey, sortBy, running, mayBeMissing],
     running ? 1000 : undefined,
   );
-  const cancel = useAction(async (key: string) => {
-    await post(`/3/Jobs/${seg(key)}/cancel`);
-    job.reload();
-  });
   const g = grid.data;
   const ranking = g ? rankingMetrics(g) : { source: '', names: [] };
   const metrics = ranking.names;
   return (
     <section>
       <h1>Grid {gridKey}</h1>
-      {job.data ? (
-        <div class="row">
-          <JobBar job={job.data} />
-          {running && jobKey !== null ? (
-            <button type="button" onClick={() => cancel.run(jobKey)} disabled={cancel.busy}>
-              Cancel
-            </button>
-          ) : null}
-          <ErrorBox error={cancel.error} />
-        </div>
+      {job.data && jobKey !== null ? (
+        <FollowedJobBar job={job.data} jobKey={jobKey} running={running} onCancelled={job.reload} />
       ) : null}
       <ErrorBox error={grid.error} />
       {g === undefined && !grid.loading && job.data && !running ? (

@@ -1,12 +1,12 @@
 // One model: summary, scoring history (polled while its training job runs, so the chart draws
 // live), metrics, confusion matrices, ROC, variable importance, cross-validation summary and
 // parameters, then the actions (predict, save, export).
-import { get, post, seg } from '../api.ts';
+import { get, seg } from '../api.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { num } from '../components/format.ts';
-import { JobBar } from '../components/job-bar.tsx';
+import { FollowedJobBar } from '../components/job-bar.tsx';
 import { TwoDimTable } from '../components/table.tsx';
-import { useAction, useFollowedJob, useLoad } from '../hooks.ts';
+import { useFollowedJob, useLoad } from '../hooks.ts';
 import { href } from '../router.ts';
 import { ModelActions } from './model-actions.tsx';
 import { ConfusionMatrixChart, RocChart, ScoringHistoryChart, VarimpChart } from './model-charts.tsx';
@@ -69,10 +69,6 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
     [modelKey, running, mayBeMissing],
     running ? 1000 : undefined,
   );
-  const cancel = useAction(async (key: string) => {
-    await post(`/3/Jobs/${seg(key)}/cancel`);
-    job.reload();
-  });
   const m = model.data;
   const o = m?.output;
   const category = o?.model_category ?? '';
@@ -86,16 +82,8 @@ export function ModelView({ modelKey, jobKey }: { modelKey: string; jobKey: stri
   return (
     <section>
       <h1>Model {modelKey}</h1>
-      {job.data ? (
-        <div class="row">
-          <JobBar job={job.data} />
-          {running && jobKey !== null ? (
-            <button type="button" onClick={() => cancel.run(jobKey)} disabled={cancel.busy}>
-              Cancel
-            </button>
-          ) : null}
-          <ErrorBox error={cancel.error} />
-        </div>
+      {job.data && jobKey !== null ? (
+        <FollowedJobBar job={job.data} jobKey={jobKey} running={running} onCancelled={job.reload} />
       ) : null}
       <ErrorBox error={model.error} />
       {m && o ? (
