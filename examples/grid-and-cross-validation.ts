@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportModel } from '../src/dl/export/index.ts';
 import { loadModel, saveModel, trainDeepLearning } from '../src/dl/index.ts';
+import { H2ODeepLearningEstimator } from '../src/estimators/index.ts';
 import { gridSearch, trainWithCrossValidation } from '../src/grid/index.ts';
 import { importFiles } from '../src/parse/index.ts';
 
@@ -28,6 +29,11 @@ const err = summary.summary.find((s) => s.metric === 'mean_per_class_error')!;
 console.log(
   `${summary.foldSource}: pooled logloss ${(summary.metrics.logloss as number).toFixed(4)}, mean per-class error ${err.mean.toFixed(4)} ± ${err.sd.toFixed(4)} over folds`,
 );
+
+// The booklet's estimator API keeps the fold models too (h2o-py's cross_validation_models()).
+const estimator = new H2ODeepLearningEstimator({ hidden: [16], epochs, seed: 1, nfolds: 3 });
+await estimator.train({ y: 'class', trainingFrame: iris });
+console.log(`fold models: ${estimator.crossValidationModels.map((m) => m.modelId).join(', ')}`);
 
 // Grid search: every combination, sorted by logloss; a bad combination would be listed in failures.
 const grid = await gridSearch({
