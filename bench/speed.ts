@@ -8,7 +8,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Rng } from '../src/core/index.ts';
 import { AdaptedRows, buildDataInfo } from '../src/dl/data/data-info.ts';
-import { Network, type NetworkSpec, predictBlockRows } from '../src/dl/network/index.ts';
+import { Network, type NetworkSpec } from '../src/dl/network/index.ts';
+import { blockForward } from '../src/dl/score/block-forward.ts';
 import {
   DEFAULT_SCHEME,
   type ParallelScheme,
@@ -139,18 +140,9 @@ async function pool(
 /** Test-set probabilities: blocks of rows through the batched forward pass, as score-rows does. */
 function predictTest(net: Network, threads: 1 | 2): Float64Array {
   const a = new AdaptedRows(info, test);
-  const p = info.fullN;
-  const B = predictBlockRows(p);
-  const block = new Float32Array(B * p);
   const probs = new Float64Array(test.nRows * 10);
-  const offsets = a.inputOffsets();
-  const range = (k0: number, m: number, out: Float64Array) => {
-    for (let b = 0; b < m; b += B) {
-      const mb = Math.min(B, m - b);
-      a.fillBlock(null, k0 + b, mb, block, false);
-      net.predictBatch(block, mb, out.subarray(b * 10, (b + mb) * 10), offsets);
-    }
-  };
+  const forward = blockForward(net, a, 10);
+  const range = (k0: number, m: number, out: Float64Array) => forward(null, k0, m, out);
   if (threads === 1 || !scoreParallel(net, a, undefined, test.nRows, probs, range))
     range(0, test.nRows, probs);
   return probs;

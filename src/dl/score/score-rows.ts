@@ -7,6 +7,7 @@ import { type Network, predictBlockRows } from '../network/index.ts';
 import type { ModelCategory } from '../train/setup.ts';
 // Sibling import (score uses train's worker threads); workers never import score.
 import { scoreParallel } from '../train/workers/index.ts';
+import { blockForward } from './block-forward.ts';
 
 /** The parts of a model that scoring needs. */
 export interface ScoringCore {
@@ -82,20 +83,9 @@ function forwardRows(
   n: number,
   result: Float64Array,
 ): void {
-  const p = core.dataInfo.fullN;
-  const width = outputWidth(core);
-  const blockRows = predictBlockRows(p);
-  const block = new Float32Array(blockRows * p);
+  const forward = blockForward(core.network, adapted, outputWidth(core));
   const idx = rows ?? null;
-  const offsets = adapted.inputOffsets();
-  // Result rows k0.. into `out` (which starts at row k0), blocks filled column by column.
-  const range = (k0: number, m: number, out: Float64Array) => {
-    for (let b = 0; b < m; b += blockRows) {
-      const mb = Math.min(blockRows, m - b);
-      adapted.fillBlock(idx, k0 + b, mb, block, false);
-      core.network.predictBatch(block, mb, out.subarray(b * width, (b + mb) * width), offsets);
-    }
-  };
+  const range = (k0: number, m: number, out: Float64Array) => forward(idx, k0, m, out);
   if (!scoreParallel(core.network, adapted, rows, n, result, range)) range(0, n, result);
 }
 

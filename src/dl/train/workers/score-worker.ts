@@ -1,9 +1,11 @@
 // A scoring helper thread (see score-pool.ts): keeps a network per spec, and per message copies the
 // caller's weights in, claims chunks of rows from a shared counter until none is left, writes them
-// into the shared result and wakes the caller through Atomics. Imports only data-info and network, so it starts quickly.
+// into the shared result and wakes the caller through Atomics. Imports only data-info, network and
+// score/block-forward, so it starts quickly.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AdaptedRows, type DataInfoState } from '../../data/data-info.ts';
-import { Network, type NetworkSpec, predictBlockRows } from '../../network/index.ts';
+import { Network, type NetworkSpec } from '../../network/index.ts';
+import { blockForward } from '../../score/block-forward.ts';
 import { reviveFrame, type SharedColumn } from './shared-frame.ts';
 
 /** One share of a scoring call; every typed array sits on a SharedArrayBuffer. */
@@ -44,20 +46,14 @@ function networkFor(msg: ScoreMessage): Network {
 function score(msg: ScoreMessage): void {
   const net = networkFor(msg);
   const adapted = new AdaptedRows(msg.info, reviveFrame(msg.cols));
-  const p = msg.info.fullN;
   const width = msg.spec.units[msg.spec.units.length - 1];
-  const blockRows = predictBlockRows(p);
-  const block = new Float32Array(blockRows * p);
-  const offsets = adapted.inputOffsets();
+  const forward = blockForward(net, adapted, width);
   const nChunks = Math.ceil(msg.n / msg.chunk);
   // Chunks are claimed one at a time, so a thread that is slowed down (a busy core) takes fewer.
   for (let c = Atomics.add(msg.next, 0, 1); c < nChunks; c = Atomics.add(msg.next, 0, 1)) {
-    const end = Math.min(msg.n, (c + 1) * msg.chunk);
-    for (let k0 = c * msg.chunk; k0 < end; k0 += blockRows) {
-      const m = Math.min(blockRows, end - k0);
-      adapted.fillBlock(msg.rows, k0, m, block, false);
-      net.predictBatch(block, m, msg.out.subarray(k0 * width, (k0 + m) * width), offsets);
-    }
+    const k0 = c * msg.chunk;
+    const end = Math.min(msg.n, k0 + msg.chunk);
+    forward(msg.rows, k0, end - k0, msg.out.subarray(k0 * width, end * width));
     Atomics.store(msg.chunkDone, c, 1);
   }
 }
