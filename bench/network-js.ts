@@ -4,35 +4,10 @@
 // rows/s, predictRow 3.9k–5.1k rows/s (before unrolling gemv and inlining the sqrt: 1.0k and 3.2k).
 import { cpus } from 'node:os';
 import { Rng } from '../src/core/index.ts';
-import { Network, type NetworkSpec } from '../src/dl/network/index.ts';
+import { Network } from '../src/dl/network/index.ts';
+import { h2oClassifierSpec } from './h2o-spec.ts';
 
-const spec: NetworkSpec = {
-  units: [784, 200, 200, 10],
-  activation: 'Rectifier',
-  output: 'softmax',
-  distribution: 'multinomial',
-  loss: 'CrossEntropy',
-  tweedie_power: 1.5,
-  quantile_alpha: 0.5,
-  input_dropout_ratio: 0,
-  hidden_dropout_ratios: [0, 0],
-  l1: 0,
-  l2: 0,
-  max_w2: 3.4028234663852886e38,
-  adaptive_rate: true,
-  rho: 0.99,
-  epsilon: 1e-8,
-  rate: 0,
-  rate_annealing: 0,
-  rate_decay: 0,
-  momentum_start: 0,
-  momentum_ramp: 0,
-  momentum_stable: 0,
-  nesterov_accelerated_gradient: true,
-  fast_mode: true,
-  average_activation: 0,
-  sparsity_beta: 0,
-};
+const spec = h2oClassifierSpec([784, 200, 200, 10]);
 
 const net = new Network(spec);
 net.initWeights(1);

@@ -19,44 +19,20 @@ import {
 } from '../src/dl/train/workers/index.ts';
 import { wasmRelaxedSimd } from '../src/kernels/wasm/index.ts';
 import { importFiles } from '../src/parse/index.ts';
+import { h2oClassifierSpec } from './h2o-spec.ts';
 
 const quick = process.argv.includes('--quick');
 const dir = join(import.meta.dirname, '..', '..', 'shared', 'data', 'mnist');
 const out = join(import.meta.dirname, 'out');
 const print = (name: string, value: string | number) => console.log(`${name}=${value}`);
 
-const ADADELTA: NetworkSpec = {
-  units: [717, 200, 200, 10], // replaced by the adapted width below
-  activation: 'Rectifier',
-  output: 'softmax',
-  distribution: 'multinomial',
-  loss: 'CrossEntropy',
-  tweedie_power: 1.5,
-  quantile_alpha: 0.5,
-  input_dropout_ratio: 0,
-  hidden_dropout_ratios: [0, 0],
-  l1: 0,
-  l2: 0,
-  max_w2: 3.4028234663852886e38,
-  adaptive_rate: true,
-  rho: 0.99,
-  epsilon: 1e-8,
-  rate: 0,
-  rate_annealing: 0,
-  rate_decay: 1,
-  momentum_start: 0,
-  momentum_ramp: 0,
-  momentum_stable: 0,
-  nesterov_accelerated_gradient: true,
-  // H2O's default: weights whose input is 0 and neurons whose δ is 0 are skipped (semantics §5.10).
-  fast_mode: true,
-  average_activation: 0,
-  sparsity_beta: 0,
-};
+// H2O's defaults (ADADELTA; fast_mode=true skips weights whose input is 0 and neurons whose δ is 0,
+// semantics §5.10). Units are replaced by the adapted input width below.
+const ADADELTA = h2oClassifierSpec([717, 200, 200, 10]);
 // ADADELTA updating every weight of every row (what PyTorch's Adadelta does).
-const ADADELTA_NOFAST: NetworkSpec = { ...ADADELTA, fast_mode: false };
-// Plain SGD: adaptive_rate=false, momentum_start=0 (H2O's manual rate default 0.005).
-const SGD: NetworkSpec = { ...ADADELTA, adaptive_rate: false, rate: 0.005 };
+const ADADELTA_NOFAST = h2oClassifierSpec([717, 200, 200, 10], { fast_mode: false });
+// Plain SGD: adaptive_rate=false, momentum_start=0 (H2O's manual rate default 0.005), no annealing.
+const SGD = h2oClassifierSpec([717, 200, 200, 10], { adaptive_rate: false, rate_annealing: 0 });
 
 print('machine', `"${cpus()[0]?.model ?? 'unknown'} x${cpus().length}, node ${process.version}"`);
 // Relaxed SIMD (fused multiply-add in the batched kernels) where the runtime validates it.
