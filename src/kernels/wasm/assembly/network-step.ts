@@ -135,14 +135,16 @@ export function backward(plan: usize): void {
     // Dense ADADELTA rows without l1/l2 take (1−ρ)·g² from x², computed once per layer (unit word 5).
     const xsq = unitWord(plan, l, 5);
     const fromSquares = opt == 3 && stride == 1 && l1 == 0 && l2 == 0 && xsq != 0;
-    // fast_mode changes nothing for a layer whose inputs have no 0 (standardised pixels): skip its ρ.
-    const fastSq = fromSquares && fast && anyZero(x, nIn);
-    const sumX2 = fromSquares ? squares(x, xsq, nIn, <f32>rho, fastSq) : 0;
     // First layer, fast_mode, inputs mostly 0 (e.g. sparse=true images): update only the listed
     // non-zero inputs (unit word 6 holds the list), when they are under a third of the row.
     const list = unitWord(plan, l, 6);
-    const nz = fromSquares && fast && !propagate && list != 0 ? compactInputs(x, list, nIn) : nIn;
+    const listed = fromSquares && fast && !propagate && list != 0;
+    const nz = listed ? compactInputs(x, list, nIn) : nIn;
     const compact = nz * 3 < nIn;
+    // The x² kernel needs fast_mode's ρ per input only when some input is 0 (not for standardised
+    // pixels) and the listed path is not taken.
+    const fastSq = fromSquares && fast && !compact && (listed ? nz < nIn : anyZero(x, nIn));
+    const sumX2 = fromSquares ? squares(x, xsq, nIn, <f32>rho, fastSq) : 0;
     for (let o = 0; o < nOut; o++) {
       const d = load<f32>(delta + (<usize>o << 2));
       if (shortcut && d == 0) continue;
