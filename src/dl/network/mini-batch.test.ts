@@ -8,37 +8,11 @@ import { Rng } from '../../core/index.ts';
 import { approxSqrtF32, approxSqrtF64 } from '../../kernels/index.ts';
 import { wasmKernelsAvailable } from '../../kernels/wasm/index.ts';
 import { MiniBatcher, miniBatchUnsupported } from './mini-batch.ts';
+import { softmaxSpec } from './naive-mlp.test-helper.ts';
 import { Network } from './network.ts';
 import type { NetworkSpec } from './spec.ts';
 
-const BASE: NetworkSpec = {
-  units: [6, 5, 4, 3],
-  activation: 'Rectifier',
-  output: 'softmax',
-  distribution: 'multinomial',
-  loss: 'CrossEntropy',
-  tweedie_power: 1.5,
-  quantile_alpha: 0.5,
-  input_dropout_ratio: 0,
-  hidden_dropout_ratios: [0, 0],
-  l1: 0,
-  l2: 0,
-  max_w2: 3.4028234663852886e38,
-  adaptive_rate: true,
-  rho: 0.95,
-  epsilon: 1e-6,
-  rate: 0.05,
-  rate_annealing: 0,
-  rate_decay: 1,
-  momentum_start: 0,
-  momentum_ramp: 0,
-  momentum_stable: 0,
-  nesterov_accelerated_gradient: true,
-  fast_mode: false,
-  average_activation: 0,
-  sparsity_beta: 0,
-  mini_batch_size: 8,
-};
+const BASE = softmaxSpec({ units: [6, 5, 4, 3], rho: 0.95, epsilon: 1e-6, rate: 0.05, mini_batch_size: 8 });
 
 type Opt = 'plain' | 'nesterov' | 'adadelta';
 

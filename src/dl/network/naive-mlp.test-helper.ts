@@ -226,3 +226,39 @@ export function baseSpec(over: Partial<NetworkSpec>): NetworkSpec {
     ...over,
   };
 }
+
+/**
+ * The NetworkSpec the classifier tests start from: Rectifier softmax, ADADELTA (ρ 0.99, ε 1e-8),
+ * rate 0.01 for the tests that switch adaptive_rate off, no regularisation, no fast_mode.
+ */
+export function softmaxSpec(over: Partial<NetworkSpec>): NetworkSpec {
+  const units = over.units ?? [13, 9, 7, 3];
+  return {
+    units,
+    activation: 'Rectifier',
+    output: 'softmax',
+    distribution: 'multinomial',
+    loss: 'CrossEntropy',
+    tweedie_power: 1.5,
+    quantile_alpha: 0.5,
+    input_dropout_ratio: 0,
+    hidden_dropout_ratios: units.slice(1, -1).map(() => 0),
+    l1: 0,
+    l2: 0,
+    max_w2: 3.4028234663852886e38,
+    adaptive_rate: true,
+    rho: 0.99,
+    epsilon: 1e-8,
+    rate: 0.01,
+    rate_annealing: 0,
+    rate_decay: 1,
+    momentum_start: 0,
+    momentum_ramp: 0,
+    momentum_stable: 0,
+    nesterov_accelerated_gradient: true,
+    fast_mode: false,
+    average_activation: 0,
+    sparsity_beta: 0,
+    ...over,
+  };
+}

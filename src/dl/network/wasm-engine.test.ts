@@ -6,36 +6,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Rng } from '../../core/index.ts';
 import { wasmKernelsAvailable } from '../../kernels/wasm/index.ts';
+import { softmaxSpec } from './naive-mlp.test-helper.ts';
 import { Network } from './network.ts';
 import type { NetworkSpec } from './spec.ts';
 
-const BASE: NetworkSpec = {
-  units: [7, 6, 5, 3],
-  activation: 'Rectifier',
-  output: 'softmax',
-  distribution: 'multinomial',
-  loss: 'CrossEntropy',
-  tweedie_power: 1.5,
-  quantile_alpha: 0.5,
-  input_dropout_ratio: 0,
-  hidden_dropout_ratios: [0, 0],
-  l1: 0,
-  l2: 0,
-  max_w2: 3.4028234663852886e38,
-  adaptive_rate: true,
-  rho: 0.99,
-  epsilon: 1e-8,
-  rate: 0.01,
-  rate_annealing: 1e-6,
-  rate_decay: 1,
-  momentum_start: 0,
-  momentum_ramp: 0,
-  momentum_stable: 0,
-  nesterov_accelerated_gradient: true,
-  fast_mode: false,
-  average_activation: 0,
-  sparsity_beta: 0,
-};
+const BASE = softmaxSpec({ units: [7, 6, 5, 3], rate_annealing: 1e-6 });
 
 const CASES: [string, Partial<NetworkSpec>][] = [
   ['Rectifier softmax ADADELTA', {}],

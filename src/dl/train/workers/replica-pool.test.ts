@@ -7,36 +7,11 @@ import { Rng } from '../../../core/index.ts';
 import { Frame, Vec } from '../../../frame/index.ts';
 import { AdaptedRows, buildDataInfo } from '../../data/data-info.ts';
 import { Network, type NetworkSpec } from '../../network/index.ts';
+import { softmaxSpec } from '../../network/naive-mlp.test-helper.ts';
 import { runIteration } from '../iteration.ts';
 import { ReplicaPool } from './replica-pool.ts';
 
-const SPEC: NetworkSpec = {
-  units: [3, 8, 2],
-  activation: 'Rectifier',
-  output: 'softmax',
-  distribution: 'bernoulli',
-  loss: 'CrossEntropy',
-  tweedie_power: 1.5,
-  quantile_alpha: 0.5,
-  input_dropout_ratio: 0,
-  hidden_dropout_ratios: [0],
-  l1: 0,
-  l2: 0,
-  max_w2: 3.4028234663852886e38,
-  adaptive_rate: true,
-  rho: 0.99,
-  epsilon: 1e-8,
-  rate: 0,
-  rate_annealing: 0,
-  rate_decay: 1,
-  momentum_start: 0,
-  momentum_ramp: 0,
-  momentum_stable: 0,
-  nesterov_accelerated_gradient: true,
-  fast_mode: false,
-  average_activation: 0,
-  sparsity_beta: 0,
-};
+const SPEC = softmaxSpec({ units: [3, 8, 2], distribution: 'bernoulli', rate: 0 });
 
 function dataset(n: number) {
   const rng = new Rng(3);
